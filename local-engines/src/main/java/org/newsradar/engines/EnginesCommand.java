@@ -1,0 +1,115 @@
+package org.newsradar.engines;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What {@code ./newsradar} calls to start, stop and report the local engines. Everything
+ * lives under one state directory: {@code kafka/} and {@code elasticsearch/} hold the
+ * data, {@code logs/} the consoles, {@code run/} the pid files.
+ *
+ * <pre>
+ * EnginesCommand start|stop|status STATE_DIRECTORY
+ * </pre>
+ */
+public final class EnginesCommand {
+
+	static final int KAFKA_PORT = 9092;
+
+	static final int ELASTICSEARCH_PORT = 9200;
+
+	static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
+
+	private final Path state;
+
+	EnginesCommand(Path state) {
+		this.state = state;
+	}
+
+	public static void main(String[] args) {
+		if (args.length != 2) {
+			System.err.println("usage: EnginesCommand start|stop|status STATE_DIRECTORY");
+			System.exit(2);
+		}
+		EnginesCommand command = new EnginesCommand(Path.of(args[1]).toAbsolutePath());
+		try {
+			switch (args[0]) {
+				case "start" -> command.start();
+				case "stop" -> command.stop();
+				case "status" -> System.exit(command.status() ? 0 : 1);
+				default -> {
+					System.err.println("unknown command " + args[0] + "; expected start, stop or status");
+					System.exit(2);
+				}
+			}
+		}
+		catch (EngineException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
+	}
+
+	/** Starts whichever engine is not running yet, both at once, and waits for them. */
+	void start() {
+		CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
+			if (running("kafka").isEmpty()) {
+				LocalKafka broker = LocalKafka.start(this.state.resolve("kafka"), log("kafka"), KAFKA_PORT, true);
+				EngineProcess.writePid(pidFile("kafka"), broker.pid());
+			}
+			System.out.println("Kafka          localhost:" + KAFKA_PORT + "   log " + log("kafka"));
+		});
+		CompletableFuture<Void> elasticsearch = CompletableFuture.runAsync(() -> {
+			if (running("elasticsearch").isEmpty()) {
+				LocalElasticsearch node = LocalElasticsearch.start(this.state.resolve("elasticsearch"),
+						log("elasticsearch"), ELASTICSEARCH_PORT, ELASTICSEARCH_TRANSPORT_PORT, true);
+				EngineProcess.writePid(pidFile("elasticsearch"), node.pid());
+			}
+			System.out
+				.println("Elasticsearch  http://localhost:" + ELASTICSEARCH_PORT + "   log " + log("elasticsearch"));
+		});
+		try {
+			CompletableFuture.allOf(kafka, elasticsearch).join();
+		}
+		catch (CompletionException ex) {
+			stop();
+			throw (ex.getCause() instanceof EngineException engine) ? engine
+					: new EngineException("Starting the engines failed: " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	void stop() {
+		for (String engine : new String[] { "elasticsearch", "kafka" }) {
+			running(engine).ifPresent((process) -> {
+				System.out.println("Stopping " + engine + " (pid " + process.pid() + ")");
+				EngineProcess.stop(process, Duration.ofSeconds(30));
+			});
+			pidFile(engine).toFile().delete();
+		}
+	}
+
+	boolean status() {
+		boolean kafka = running("kafka").isPresent() && LocalKafka.isReady(KAFKA_PORT);
+		boolean elasticsearch = running("elasticsearch").isPresent()
+				&& LocalElasticsearch.isHealthy(ELASTICSEARCH_PORT);
+		System.out.printf("%-14s %s%n", "kafka", kafka ? "up   localhost:" + KAFKA_PORT : "down");
+		System.out.printf("%-14s %s%n", "elasticsearch",
+				elasticsearch ? "up   http://localhost:" + ELASTICSEARCH_PORT : "down");
+		return kafka && elasticsearch;
+	}
+
+	private Optional<ProcessHandle> running(String engine) {
+		return EngineProcess.readPid(pidFile(engine));
+	}
+
+	private Path pidFile(String engine) {
+		return this.state.resolve("run").resolve(engine + ".pid");
+	}
+
+	private Path log(String engine) {
+		return this.state.resolve("logs").resolve(engine + ".log");
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.newsradar.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The engines a test JVM talks to, started once on first use and stopped when the JVM
+ * exits: Testcontainers when a Docker engine answers, otherwise an in-JVM KRaft broker
+ * and the local Elasticsearch node. The tests are the same either way.
+ */
+public final class TestEngines {
+
+	private static final Logger logger = LoggerFactory.getLogger(TestEngines.class);
+
+	static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+
+	static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:8.19.21";
+
+	private TestEngines() {
+	}
+
+	public static String kafkaBootstrapServers() {
+		return Kafka.BOOTSTRAP_SERVERS;
+	}
+
+	public static String elasticsearchUrl() {
+		return Elasticsearch.URL;
+	}
+
+	/** Points {@code spring.kafka.bootstrap-servers} at the test broker. */
+	public static void registerKafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+	}
+
+	/** Points {@code newsradar.elasticsearch.uris} at the test node. */
+	public static void registerElasticsearch(DynamicPropertyRegistry registry) {
+		registry.add("newsradar.elasticsearch.uris", TestEngines::elasticsearchUrl);
+	}
+
+	private static boolean dockerAvailable() {
+		return Docker.AVAILABLE;
+	}
+
+	private static final class Docker {
+
+		static final boolean AVAILABLE = detect();
+
+		private static boolean detect() {
+			try {
+				return DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException | LinkageError ex) {
+				return false;
+			}
+		}
+
+	}
+
+	private static final class Kafka {
+
+		static final String BOOTSTRAP_SERVERS = start();
+
+		private static String start() {
+			if (dockerAvailable()) {
+				KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+				container.start();
+				return container.getBootstrapServers();
+			}
+			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+			broker.brokerProperty("auto.create.topics.enable", "false");
+			broker.afterPropertiesSet();
+			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+			logger.info("In-JVM Kafka broker at {}", broker.getBrokersAsString());
+			return broker.getBrokersAsString();
+		}
+
+	}
+
+	private static final class Elasticsearch {
+
+		static final String URL = start();
+
+		private static String start() {
+			if (dockerAvailable()) {
+				ElasticsearchContainer container = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+					.withEnv("xpack.security.enabled", "false")
+					.withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+				container.start();
+				return "http://" + container.getHttpHostAddress();
+			}
+			try {
+				Path work = Files.createTempDirectory("newsradar-es-");
+				LocalElasticsearch node = LocalElasticsearch.start(work, work.resolve("console.log"),
+						EngineProcess.freePort(), EngineProcess.freePort(), false);
+				Runtime.getRuntime().addShutdownHook(new Thread(node::close, "local-elasticsearch-stop"));
+				return node.url();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

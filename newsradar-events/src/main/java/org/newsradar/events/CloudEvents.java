@@ -1,0 +1,33 @@
+package org.newsradar.events;
+
+/**
+ * CloudEvents binary-mode Kafka header names and the event types NewsRadar emits.
+ */
+public final class CloudEvents {
+
+	public static final String ID = "ce_id";
+
+	public static final String TYPE = "ce_type";
+
+	public static final String SOURCE = "ce_source";
+
+	public static final String SPEC_VERSION = "ce_specversion";
+
+	public static final String TIME = "ce_time";
+
+	public static final String CONTENT_TYPE = "content-type";
+
+	public static final String SPEC_VERSION_1_0 = "1.0";
+
+	public static final String JSON = "application/json";
+
+	public static final String ARTICLE_INGESTED = "org.newsradar.article.ingested";
+
+	public static final String ARTICLE_ENRICHED = "org.newsradar.article.enriched";
+
+	public static final String ALERT_RAISED = "org.newsradar.alert.raised";
+
+	private CloudEvents() {
+	}
+
+}
