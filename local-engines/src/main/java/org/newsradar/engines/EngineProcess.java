@@ -39,7 +39,9 @@ final class EngineProcess {
 		}
 	}
 
-	/** Whether something accepts connections on {@code port} on the loopback interface. */
+	/**
+	 * Whether something accepts connections on {@code port} on the loopback interface.
+	 */
 	static boolean isListening(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);

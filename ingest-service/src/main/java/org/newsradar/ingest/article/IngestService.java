@@ -1,0 +1,141 @@
+package org.newsradar.ingest.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.common.KafkaException;
+import org.newsradar.events.ArticleIds;
+import org.newsradar.events.ArticleIngested;
+import org.newsradar.ingest.article.SeenArticles.Claim;
+import org.newsradar.ingest.article.SeenArticles.Status;
+import org.newsradar.ingest.article.SubmissionReader.Checked;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Gives each valid article its id and publishes the ones not seen before. Returns only
+ * once Kafka acknowledged every publication ({@code acks=all}), so an accepted article is
+ * durable.
+ */
+@Service
+public class IngestService {
+
+	private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+
+	private final SeenArticles seen;
+
+	private final ArticlePublisher publisher;
+
+	private final SubmissionReader reader;
+
+	private final Clock clock;
+
+	IngestService(SeenArticles seen, ArticlePublisher publisher, SubmissionReader reader) {
+		this.seen = seen;
+		this.publisher = publisher;
+		this.reader = reader;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Checks and ingests one article that did not arrive as JSON (a seed file, a text
+	 * body).
+	 * @param submission the article
+	 * @return what became of it
+	 */
+	public IngestReport ingest(ArticleSubmission submission) {
+		return ingest(List.of(this.reader.check(submission)));
+	}
+
+	IngestReport ingest(List<Checked> articles) {
+		Instant now = this.clock.instant();
+		List<IngestReport.Outcome> outcomes = new ArrayList<>();
+		List<IngestReport.Rejection> rejections = new ArrayList<>();
+		List<Claim> published = new ArrayList<>();
+		List<CompletableFuture<?>> sends = new ArrayList<>();
+		for (Checked checked : articles) {
+			if (!checked.valid()) {
+				rejections.add(new IngestReport.Rejection(checked.index(), checked.errors()));
+				continue;
+			}
+			ArticleSubmission submission = withCanonicalUrl(checked.submission());
+			String id = ArticleIds.of(submission.url(), submission.title(), submission.body());
+			Claim claim = this.seen.claim(id, fingerprint(submission));
+			if (claim.status() != Status.DUPLICATE) {
+				published.add(claim);
+				sends.add(publish(article(id, submission, now), claim));
+			}
+			outcomes.add(new IngestReport.Outcome(checked.index(), id, claim.status().name().toLowerCase(Locale.ROOT)));
+		}
+		awaitAcknowledgements(published, sends);
+		return IngestReport.of(outcomes, rejections);
+	}
+
+	private CompletableFuture<?> publish(ArticleIngested article, Claim claim) {
+		try {
+			return this.publisher.publish(article, claim.fingerprint());
+		}
+		catch (KafkaException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void awaitAcknowledgements(List<Claim> claims, List<CompletableFuture<?>> sends) {
+		try {
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			for (int i = 0; i < sends.size(); i++) {
+				if (!sends.get(i).isDone() || sends.get(i).isCompletedExceptionally()) {
+					this.seen.release(claims.get(i));
+				}
+			}
+			throw new PublishFailedException("Kafka did not acknowledge the articles: " + rootMessage(ex), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			claims.forEach(this.seen::release);
+			throw new PublishFailedException("Interrupted while publishing", ex);
+		}
+	}
+
+	private static ArticleIngested article(String id, ArticleSubmission submission, Instant now) {
+		return new ArticleIngested(id, submission.url(), submission.source(),
+				Objects.requireNonNullElse(submission.title(), ""), Objects.requireNonNullElse(submission.body(), ""),
+				submission.publishedAt(), now, submission.language());
+	}
+
+	/** Tracking parameters and spelling variants of a URL do not make another article. */
+	private static ArticleSubmission withCanonicalUrl(ArticleSubmission submission) {
+		if (submission.url() == null) {
+			return submission;
+		}
+		return new ArticleSubmission(ArticleIds.canonicalUrl(submission.url()), submission.source(), submission.title(),
+				submission.body(), submission.publishedAt(), submission.language());
+	}
+
+	/** What makes two submissions of the same article the same content. */
+	private static String fingerprint(ArticleSubmission submission) {
+		return ArticleIds.combine(String.valueOf(submission.url()), String.valueOf(submission.source()),
+				String.valueOf(submission.title()), String.valueOf(submission.body()),
+				String.valueOf(submission.publishedAt()), String.valueOf(submission.language()));
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+}
