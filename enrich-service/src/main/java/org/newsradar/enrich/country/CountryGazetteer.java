@@ -1,0 +1,119 @@
+package org.newsradar.enrich.country;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.newsradar.enrich.text.PhraseIndex;
+import org.newsradar.enrich.text.Tokens;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Every name that stands for a country, and the country it stands for.
+ */
+public final class CountryGazetteer {
+
+	/** Languages whose CLDR country names are loaded. */
+	static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "kk", "uz", "ky",
+			"tr", "ar", "fa", "zh", "ja");
+
+	/** ISO 3166-1 has these too, but the JDK's list does not. */
+	private static final List<String> EXTRA_CODES = List.of("XK");
+
+	private final PhraseIndex<String> names = new PhraseIndex<>();
+
+	private final Set<String> codes;
+
+	private CountryGazetteer(Set<String> codes) {
+		this.codes = codes;
+	}
+
+	/**
+	 * Loads the JDK's names and the aliases file.
+	 * @param aliases the {@code countries.tsv} file
+	 * @return the gazetteer
+	 * @throws IllegalStateException naming file and line when the file is malformed
+	 */
+	public static CountryGazetteer load(Resource aliases) {
+		Set<String> codes = new TreeSet<>(Set.of(Locale.getISOCountries()));
+		codes.addAll(EXTRA_CODES);
+		CountryGazetteer gazetteer = new CountryGazetteer(Set.copyOf(codes));
+		Map<String, String> byName = new LinkedHashMap<>();
+		Set<String> removed = new HashSet<>();
+		Map<String, String> fileNames = readAliases(aliases, codes, removed);
+		for (String code : codes) {
+			Locale country = Locale.of("", code);
+			for (String language : LANGUAGES) {
+				String name = country.getDisplayCountry(Locale.of(language));
+				if (!name.isBlank() && !name.equals(code) && !name.contains("(")) {
+					byName.putIfAbsent(name, code);
+				}
+			}
+		}
+		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(name)));
+		byName.putAll(fileNames);
+		byName.forEach((name, code) -> {
+			boolean caseSensitive = name.startsWith("=");
+			gazetteer.names.add(caseSensitive ? name.substring(1) : name, caseSensitive, code);
+		});
+		return gazetteer;
+	}
+
+	public PhraseIndex<String> names() {
+		return this.names;
+	}
+
+	public boolean isCountry(String code) {
+		return this.codes.contains(code);
+	}
+
+	private static Map<String, String> readAliases(Resource file, Set<String> codes, Set<String> removed) {
+		Map<String, String> byName = new LinkedHashMap<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			int number = 0;
+			while ((line = reader.readLine()) != null) {
+				number++;
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] columns = line.split("\t");
+				if (columns.length != 2 || columns[1].isBlank()) {
+					throw new IllegalStateException(file.getDescription() + " line " + number
+							+ ": expected a country code, a tab and names separated by |");
+				}
+				String code = columns[0].strip();
+				if (!code.equals("-") && !codes.contains(code)) {
+					throw new IllegalStateException(file.getDescription() + " line " + number + ": '" + code
+							+ "' is not an ISO 3166-1 alpha-2 code");
+				}
+				for (String name : columns[1].split("\\|")) {
+					if (!name.isBlank()) {
+						if (code.equals("-")) {
+							removed.add(Tokens.fold(name.strip()));
+						}
+						else {
+							byName.put(name.strip(), code);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file.getDescription(), ex);
+		}
+		return byName;
+	}
+
+}

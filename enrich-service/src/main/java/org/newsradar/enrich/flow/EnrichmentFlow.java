@@ -1,0 +1,176 @@
+package org.newsradar.enrich.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.newsradar.enrich.EnrichProperties;
+import org.newsradar.enrich.PoisonArticleException;
+import org.newsradar.enrich.index.ArticleIndexer;
+import org.newsradar.enrich.index.ArticleIndexer.IndexResult;
+import org.newsradar.enrich.pipeline.EnrichmentPipeline;
+import org.newsradar.events.ArticleEnriched;
+import org.newsradar.events.ArticleIngested;
+import org.newsradar.events.CloudEvents;
+import org.newsradar.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enriches, indexes and publishes one batch; returns normally only when every article of
+ * the batch (up to a poison record) is in Elasticsearch and on {@code articles.enriched}.
+ */
+@Service
+class EnrichmentFlow {
+
+	static final String SOURCE = "/newsradar/enrich-service";
+
+	private static final Logger logger = LoggerFactory.getLogger(EnrichmentFlow.class);
+
+	private static final LogAccessor logAccessor = new LogAccessor(EnrichmentFlow.class);
+
+	private final EnrichmentPipeline pipeline;
+
+	private final ArticleIndexer indexer;
+
+	private final KafkaTemplate<String, Object> kafka;
+
+	private final EnrichProperties properties;
+
+	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, KafkaTemplate<String, Object> kafka,
+			EnrichProperties properties) {
+		this.pipeline = pipeline;
+		this.indexer = indexer;
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	void process(List<ConsumerRecord<String, ArticleIngested>> records) {
+		List<ArticleEnriched> enriched = new ArrayList<>(records.size());
+		BatchListenerFailedException poison = null;
+		for (int i = 0; i < records.size() && poison == null; i++) {
+			ConsumerRecord<String, ArticleIngested> record = records.get(i);
+			try {
+				enriched.add(this.pipeline.enrich(readable(record)));
+			}
+			catch (RuntimeException ex) {
+				poison = new BatchListenerFailedException("Cannot enrich " + describe(record), poisonCause(ex), i);
+			}
+		}
+		Indexed indexed = indexAll(enriched);
+		if (indexed.refusal() != null) {
+			poison = new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(indexed.count())),
+					new PoisonArticleException(indexed.refusal(), null), indexed.count());
+			enriched = enriched.subList(0, indexed.count());
+		}
+		publishAll(enriched);
+		if (poison != null) {
+			logger.warn("{}; it goes to {}", poison.getMessage(), Topics.deadLetter(Topics.ARTICLES_RAW));
+			throw poison;
+		}
+	}
+
+	private static ArticleIngested readable(ConsumerRecord<String, ArticleIngested> record) {
+		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+		if (unreadable != null) {
+			throw new PoisonArticleException("not a readable article: " + unreadable.getMessage(), unreadable);
+		}
+		if (record.value() == null || record.value().id() == null) {
+			throw new PoisonArticleException("an article without id", null);
+		}
+		return record.value();
+	}
+
+	private static RuntimeException poisonCause(RuntimeException ex) {
+		return (ex instanceof PoisonArticleException) ? ex : new PoisonArticleException(ex.toString(), ex);
+	}
+
+	/**
+	 * Indexes the articles and waits for every result.
+	 * @return how many articles, from the start, are durable, and why the next one was
+	 * refused for good when it was
+	 * @throws IllegalStateException when Elasticsearch could not be reached or asked us
+	 * to slow down: the whole batch is then retried
+	 */
+	private Indexed indexAll(List<ArticleEnriched> articles) {
+		List<CompletableFuture<IndexResult>> results = this.indexer.index(articles);
+		for (int i = 0; i < results.size(); i++) {
+			IndexResult result = await(results.get(i));
+			if (!result.succeeded()) {
+				if (result.retryable()) {
+					throw new IllegalStateException(
+							"Elasticsearch could not index " + result.id() + ": " + result.error());
+				}
+				return new Indexed(i, result.error());
+			}
+		}
+		return new Indexed(articles.size(), null);
+	}
+
+	private record Indexed(int count, String refusal) {
+
+	}
+
+	private IndexResult await(CompletableFuture<IndexResult> result) {
+		try {
+			return result.get(this.properties.indexTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Indexing into Elasticsearch failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while indexing", ex);
+		}
+	}
+
+	private void publishAll(List<ArticleEnriched> articles) {
+		List<CompletableFuture<?>> sends = new ArrayList<>(articles.size());
+		for (ArticleEnriched article : articles) {
+			ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.ARTICLES_ENRICHED, article.id(),
+					article);
+			record.headers().add(CloudEvents.ID, bytes(UUID.randomUUID().toString()));
+			record.headers().add(CloudEvents.TYPE, bytes(CloudEvents.ARTICLE_ENRICHED));
+			record.headers().add(CloudEvents.SOURCE, bytes(SOURCE));
+			record.headers().add(CloudEvents.SPEC_VERSION, bytes(CloudEvents.SPEC_VERSION_1_0));
+			record.headers().add(CloudEvents.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(article.enrichedAt())));
+			record.headers().add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
+			sends.add(this.kafka.send(record));
+		}
+		try {
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Publishing to " + Topics.ARTICLES_ENRICHED + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing", ex);
+		}
+	}
+
+	private static String describe(ConsumerRecord<?, ?> record) {
+		return record.topic() + "-" + record.partition() + "@" + record.offset() + " (key " + record.key() + ")";
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

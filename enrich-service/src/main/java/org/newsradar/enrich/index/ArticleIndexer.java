@@ -1,0 +1,113 @@
+package org.newsradar.enrich.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.BackoffPolicy;
+import org.newsradar.enrich.EnrichProperties;
+import org.newsradar.events.ArticleEnriched;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes articles into the {@code articles} alias through one shared
+ * {@link BulkIngester}, with exponential backoff on rejected bulks. Every document gets
+ * its own result, so the caller knows exactly which documents are durable before it
+ * commits anything.
+ */
+@Component
+public class ArticleIndexer implements DisposableBean {
+
+	private final BulkIngester<CompletableFuture<IndexResult>> ingester;
+
+	public ArticleIndexer(ElasticsearchClient client, EnrichProperties properties) {
+		EnrichProperties.Bulk bulk = properties.bulk();
+		this.ingester = BulkIngester.<CompletableFuture<IndexResult>>of((builder) -> builder.client(client)
+			.maxOperations(bulk.maxOperations())
+			.maxConcurrentRequests(bulk.maxConcurrentRequests())
+			.flushInterval(bulk.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+			.backoffPolicy(BackoffPolicy.exponentialBackoff(bulk.initialBackoff().toMillis(), bulk.maxRetries()))
+			.listener(new ResultListener()));
+	}
+
+	/**
+	 * Queues the articles and flushes; the futures complete when Elasticsearch answered
+	 * for each document.
+	 * @param articles the documents, indexed under their id (a second time overwrites)
+	 * @return one result per article, in the same order
+	 */
+	public List<CompletableFuture<IndexResult>> index(List<ArticleEnriched> articles) {
+		List<CompletableFuture<IndexResult>> results = new ArrayList<>(articles.size());
+		for (ArticleEnriched article : articles) {
+			CompletableFuture<IndexResult> result = new CompletableFuture<>();
+			results.add(result);
+			this.ingester.add((operation) -> operation
+				.index((index) -> index.index(ArticleIndex.ALIAS).id(article.id()).document(article)), result);
+		}
+		this.ingester.flush();
+		return results;
+	}
+
+	@Override
+	public void destroy() {
+		this.ingester.close();
+	}
+
+	/**
+	 * What Elasticsearch answered for one document.
+	 *
+	 * @param id the document id
+	 * @param status the HTTP status of the item
+	 * @param error the reason it failed, or {@code null}
+	 */
+	public record IndexResult(String id, int status, String error) {
+
+		public boolean succeeded() {
+			return this.error == null;
+		}
+
+		/**
+		 * A document that Elasticsearch refuses as such (a mapping error) fails the same
+		 * way again.
+		 */
+		public boolean retryable() {
+			return this.status == 429 || this.status >= 500;
+		}
+
+	}
+
+	private static final class ResultListener implements BulkListener<CompletableFuture<IndexResult>> {
+
+		@Override
+		public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts) {
+		}
+
+		@Override
+		public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts,
+				BulkResponse response) {
+			List<BulkResponseItem> items = response.items();
+			for (int i = 0; i < contexts.size(); i++) {
+				BulkResponseItem item = items.get(i);
+				String error = (item.error() != null) ? item.error().type() + ": " + item.error().reason() : null;
+				contexts.get(i).complete(new IndexResult(item.id(), item.status(), error));
+			}
+		}
+
+		@Override
+		public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts,
+				Throwable failure) {
+			contexts.forEach((context) -> context.completeExceptionally(failure));
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.newsradar.enrich.pipeline;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.newsradar.events.ArticleEnriched;
+import org.newsradar.events.ArticleIngested;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link Tagger} in order over an article and returns the enriched document.
+ */
+@Component
+public class EnrichmentPipeline {
+
+	private final List<Tagger> taggers;
+
+	private final Clock clock;
+
+	public EnrichmentPipeline(List<Tagger> taggers) {
+		this(taggers, Clock.systemUTC());
+	}
+
+	EnrichmentPipeline(List<Tagger> taggers, Clock clock) {
+		this.taggers = List.copyOf(taggers);
+		this.clock = clock;
+	}
+
+	public ArticleEnriched enrich(ArticleIngested article) {
+		ArticleDraft draft = new ArticleDraft(article);
+		for (Tagger tagger : this.taggers) {
+			tagger.tag(draft);
+		}
+		return new ArticleEnriched(article.id(), article.url(), article.source(), draft.title(), draft.body(),
+				article.publishedAt(), article.ingestedAt(), this.clock.instant(), draft.language(),
+				List.copyOf(draft.countries()), List.copyOf(draft.topics().keySet()),
+				List.copyOf(draft.topics().values()), List.copyOf(draft.persons()), List.copyOf(draft.organizations()),
+				List.copyOf(draft.quotes()), draft.statement(), draft.storyId());
+	}
+
+}

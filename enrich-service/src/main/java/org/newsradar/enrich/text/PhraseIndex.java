@@ -1,0 +1,115 @@
+package org.newsradar.enrich.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dictionary of phrases, each with a value, found in a token stream: at each position
+ * the longest phrase that matches wins and matching resumes after it, so "South Korea" is
+ * not also "Korea". A phrase token ending in {@code *} matches any token with that
+ * prefix; a case-sensitive phrase is compared with the tokens as written.
+ *
+ * @param <V> what a phrase stands for
+ */
+public final class PhraseIndex<V> {
+
+	private final Map<String, List<Entry<V>>> byFirstToken = new HashMap<>();
+
+	private final List<Entry<V>> prefixFirst = new ArrayList<>();
+
+	/**
+	 * Adds a phrase.
+	 * @param phrase words separated by spaces or punctuation; a trailing {@code *} on a
+	 * word makes it a prefix
+	 * @param caseSensitive whether the phrase must match as written
+	 * @param value what the phrase stands for
+	 */
+	public void add(String phrase, boolean caseSensitive, V value) {
+		List<String> words = new ArrayList<>();
+		for (String word : phrase.strip().split("[^\\p{L}\\p{N}*]+")) {
+			if (!word.isEmpty()) {
+				words.add(caseSensitive ? word : Tokens.fold(word));
+			}
+		}
+		if (words.isEmpty()) {
+			throw new IllegalArgumentException("empty phrase");
+		}
+		Entry<V> entry = new Entry<>(words.toArray(String[]::new), caseSensitive, value);
+		if (entry.words[0].endsWith("*")) {
+			this.prefixFirst.add(entry);
+		}
+		else {
+			this.byFirstToken
+				.computeIfAbsent(caseSensitive ? Tokens.fold(entry.words[0]) : entry.words[0],
+						(key) -> new ArrayList<>())
+				.add(entry);
+		}
+	}
+
+	/** Every non-overlapping match, longest first at each position, in text order. */
+	public List<Match<V>> find(Tokens tokens) {
+		List<Match<V>> matches = new ArrayList<>();
+		int i = 0;
+		while (i < tokens.size()) {
+			Entry<V> best = null;
+			for (Entry<V> candidate : this.byFirstToken.getOrDefault(tokens.folded()[i], List.of())) {
+				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
+					best = candidate;
+				}
+			}
+			for (Entry<V> candidate : this.prefixFirst) {
+				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
+					best = candidate;
+				}
+			}
+			if (best == null) {
+				i++;
+			}
+			else {
+				matches.add(new Match<>(i, best.words.length, best.value, best.phrase()));
+				i += best.words.length;
+			}
+		}
+		return matches;
+	}
+
+	/**
+	 * A phrase found in a text.
+	 *
+	 * @param start index of the first token
+	 * @param length number of tokens
+	 * @param value what the phrase stands for
+	 * @param phrase the phrase as it was added (folded unless case-sensitive)
+	 */
+	public record Match<V>(int start, int length, V value, String phrase) {
+
+	}
+
+	private record Entry<V>(String[] words, boolean caseSensitive, V value) {
+
+		boolean matches(Tokens tokens, int start) {
+			if (start + this.words.length > tokens.size()) {
+				return false;
+			}
+			String[] stream = this.caseSensitive ? tokens.original() : tokens.folded();
+			for (int j = 0; j < this.words.length; j++) {
+				String word = this.words[j];
+				String token = stream[start + j];
+				boolean ok = word.endsWith("*") ? token.startsWith(word.substring(0, word.length() - 1))
+						: token.equals(word);
+				if (!ok) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		String phrase() {
+			return String.join(" ", this.words);
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.newsradar.enrich.story;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.newsradar.enrich.Articles;
+import org.newsradar.enrich.pipeline.ArticleDraft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoryTaggerTest {
+
+	private final StoryTagger tagger = new StoryTagger();
+
+	@Test
+	void translationsWithTheSameCountriesTopicsAndNumbersAreOneStory() {
+		String english = story("e1", List.of("CN", "KZ", "TW"), List.of("one-china", "un", "trade"),
+				"resolution 2758 30 years");
+		String french = story("f1", List.of("CN", "KZ", "TW"), List.of("one-china", "un", "trade"),
+				"résolution 2758 30e");
+		assertThat(french).isEqualTo(english).isEqualTo("e1");
+	}
+
+	@Test
+	void differentNumbersMakeDifferentStories() {
+		String first = story("a", List.of("CN", "KZ"), List.of("trade", "energy"), "deal worth 250 million in 2023");
+		String second = story("b", List.of("CN", "KZ"), List.of("trade", "energy"), "a 15 per cent fall in 1998");
+		assertThat(second).isNotEqualTo(first);
+	}
+
+	@Test
+	void sharedCountriesAloneDoNotMakeAStory() {
+		String first = story("a", List.of("CN", "KZ", "TW"), List.of("one-china"), "");
+		String second = story("b", List.of("CN", "KZ", "TW"), List.of("health", "trade"), "");
+		assertThat(second).isEqualTo("b").isNotEqualTo(first);
+	}
+
+	@Test
+	void anArticleEnrichedAgainKeepsItsStory() {
+		story("a", List.of("CN", "KZ", "TW"), List.of("one-china", "un"), "2758");
+		String again = story("a", List.of("RU"), List.of(), "");
+		assertThat(again).isEqualTo("a");
+	}
+
+	private String story(String id, List<String> countries, List<String> topics, String text) {
+		var received = Articles.article("t", text);
+		ArticleDraft draft = new ArticleDraft(
+				new org.newsradar.events.ArticleIngested(id, null, null, "t", text, null, received.ingestedAt(), null));
+		draft.countries().addAll(countries);
+		topics.forEach((topic) -> draft.topics().put(topic, null));
+		this.tagger.tag(draft);
+		return draft.storyId();
+	}
+
+}
