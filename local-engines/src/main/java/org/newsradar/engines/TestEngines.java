@@ -4,6 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +55,30 @@ public final class TestEngines {
 	/** Points {@code newsradar.elasticsearch.uris} at the test node. */
 	public static void registerElasticsearch(DynamicPropertyRegistry registry) {
 		registry.add("newsradar.elasticsearch.uris", TestEngines::elasticsearchUrl);
+	}
+
+	/**
+	 * Creates topics another service owns, so a test of one service can write to them;
+	 * topics that exist already are left alone.
+	 */
+	public static void createTopics(int partitions, String... topics) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+			for (String topic : topics) {
+				try {
+					admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+						.all()
+						.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof TopicExistsException)) {
+						throw new IllegalStateException("Cannot create topic " + topic, ex);
+					}
+				}
+			}
+		}
+		catch (InterruptedException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot create topics " + List.of(topics), ex);
+		}
 	}
 
 	private static boolean dockerAvailable() {

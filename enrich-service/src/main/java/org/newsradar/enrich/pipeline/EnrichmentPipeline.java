@@ -19,12 +19,8 @@ public class EnrichmentPipeline {
 	private final Clock clock;
 
 	public EnrichmentPipeline(List<Tagger> taggers) {
-		this(taggers, Clock.systemUTC());
-	}
-
-	EnrichmentPipeline(List<Tagger> taggers, Clock clock) {
 		this.taggers = List.copyOf(taggers);
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 	}
 
 	public ArticleEnriched enrich(ArticleIngested article) {

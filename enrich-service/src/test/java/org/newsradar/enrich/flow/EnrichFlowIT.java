@@ -1,0 +1,175 @@
+package org.newsradar.enrich.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsradar.enrich.index.ArticleIndex;
+import org.newsradar.engines.TestEngines;
+import org.newsradar.events.ArticleIds;
+import org.newsradar.events.ArticleIngested;
+import org.newsradar.events.CloudEvents;
+import org.newsradar.events.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = "spring.kafka.consumer.group-id=enrich-flow-it")
+class EnrichFlowIT {
+
+	@DynamicPropertySource
+	static void engines(DynamicPropertyRegistry registry) {
+		TestEngines.registerKafka(registry);
+		TestEngines.registerElasticsearch(registry);
+		TestEngines.createTopics(3, Topics.ARTICLES_RAW);
+	}
+
+	@Autowired
+	KafkaTemplate<String, Object> kafka;
+
+	@Autowired
+	ElasticsearchClient elasticsearch;
+
+	@Autowired
+	JsonMapper json;
+
+	private Consumer<String, byte[]> downstream;
+
+	@BeforeEach
+	void followDownstreamTopics() {
+		this.downstream = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		this.downstream.subscribe(List.of(Topics.ARTICLES_ENRICHED, Topics.deadLetter(Topics.ARTICLES_RAW)));
+		while (this.downstream.assignment().size() < 6) {
+			this.downstream.poll(Duration.ofMillis(100));
+		}
+	}
+
+	@AfterEach
+	void close() {
+		this.downstream.close();
+	}
+
+	@Test
+	void indexesEnrichedArticlesAndPublishesThemWithCloudEventsHeaders() throws Exception {
+		ArticleIngested english = article("Kazakhstan reaffirms the one-China principle",
+				"The statement was issued by the Kazakh Foreign Ministry after the elections in Taiwan. "
+						+ UUID.randomUUID());
+		ArticleIngested french = article("Le Kazakhstan réaffirme le principe d’une seule Chine",
+				"La déclaration a été publiée par le ministère kazakh des Affaires étrangères après les élections à Taïwan. "
+						+ UUID.randomUUID());
+		send(english);
+		send(french);
+
+		JsonNode englishDocument = awaitDocument(english.id());
+		assertThat(englishDocument.get("language").asString()).isEqualTo("en");
+		assertThat(englishDocument.get("countries")).extracting(JsonNode::asString).contains("KZ", "CN", "TW");
+		assertThat(englishDocument.get("topics")).extracting(JsonNode::asString).contains("one-china");
+		assertThat(englishDocument.get("story_id").asString()).isNotBlank();
+		assertThat(awaitDocument(french.id()).get("language").asString()).isEqualTo("fr");
+
+		List<ConsumerRecord<String, byte[]>> enriched = awaitRecords(Topics.ARTICLES_ENRICHED, 2);
+		assertThat(enriched).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(english.id(), french.id());
+		assertThat(new String(enriched.get(0).headers().lastHeader(CloudEvents.TYPE).value(), StandardCharsets.UTF_8))
+			.isEqualTo(CloudEvents.ARTICLE_ENRICHED);
+		assertThat(this.json.readTree(enriched.get(0).value()).get("enriched_at")).isNotNull();
+	}
+
+	@Test
+	void aPoisonMessageGoesToTheDeadLetterTopicAndThePartitionKeepsMoving() throws Exception {
+		ArticleIngested valid = article("Uzbekistan and Kyrgyzstan sign a border treaty",
+				"Tashkent " + UUID.randomUUID());
+		this.kafka
+			.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 0, "poison", "{not json".getBytes(StandardCharsets.UTF_8)))
+			.get();
+		this.kafka.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 0, valid.id(), valid)).get();
+
+		List<ConsumerRecord<String, byte[]>> dead = awaitRecords(Topics.deadLetter(Topics.ARTICLES_RAW), 1);
+		assertThat(dead.get(0).key()).isEqualTo("poison");
+		assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+		assertThat(awaitDocument(valid.id()).get("countries")).extracting(JsonNode::asString).contains("UZ", "KG");
+	}
+
+	@Test
+	void aRedeliveredArticleOverwritesItsDocument() throws Exception {
+		ArticleIngested article = article("Tokayev speaks about neutrality", "Astana " + UUID.randomUUID());
+		send(article);
+		String story = awaitDocument(article.id()).get("story_id").asString();
+		send(article);
+		awaitRecords(Topics.ARTICLES_ENRICHED, 2);
+		this.elasticsearch.indices().refresh((request) -> request.index(ArticleIndex.ALIAS));
+		long count = this.elasticsearch
+			.count((request) -> request.index(ArticleIndex.ALIAS)
+				.query((query) -> query.term((term) -> term.field("id").value(article.id()))))
+			.count();
+		assertThat(count).isEqualTo(1);
+		assertThat(awaitDocument(article.id()).get("story_id").asString()).isEqualTo(story);
+	}
+
+	@Test
+	void articlesLiveBehindAWriteAliasCreatedFromTheTemplate() throws Exception {
+		var aliases = this.elasticsearch.indices().getAlias((request) -> request.name(ArticleIndex.ALIAS));
+		assertThat(aliases.result()).containsOnlyKeys("articles-000001");
+		assertThat(aliases.result().get("articles-000001").aliases().get(ArticleIndex.ALIAS).isWriteIndex()).isTrue();
+		assertThat(this.elasticsearch.indices().existsIndexTemplate((request) -> request.name("articles")).value())
+			.isTrue();
+	}
+
+	private ArticleIngested article(String title, String body) {
+		return new ArticleIngested(ArticleIds.of(null, title, body), null, "test", title, body, null, Instant.now(),
+				null);
+	}
+
+	private void send(ArticleIngested article) throws Exception {
+		this.kafka.send(Topics.ARTICLES_RAW, article.id(), article).get();
+	}
+
+	private JsonNode awaitDocument(String id) {
+		JsonNode[] document = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			GetResponse<JsonNode> response = this.elasticsearch
+				.get((request) -> request.index(ArticleIndex.ALIAS).id(id), JsonNode.class);
+			assertThat(response.found()).as("document %s in %s", id, ArticleIndex.ALIAS).isTrue();
+			document[0] = response.source();
+		});
+		return document[0];
+	}
+
+	private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			this.downstream.poll(Duration.ofMillis(200)).records(topic).forEach(records::add);
+			assertThat(records).hasSizeGreaterThanOrEqualTo(count);
+		});
+		return records;
+	}
+
+}
