@@ -1,0 +1,19 @@
+package org.newsradar.alert;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * alert-service: keeps the watch rules and raises one alert per rule and story when an
+ * enriched article matches.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AlertApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AlertApplication.class, args);
+	}
+
+}
