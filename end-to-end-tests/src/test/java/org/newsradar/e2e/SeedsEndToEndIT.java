@@ -1,0 +1,195 @@
+package org.newsradar.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.newsradar.engines.TestEngines;
+import org.newsradar.events.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three services together, as processes, on real Kafka and Elasticsearch: the five
+ * seed articles go in through ingest-service and come out as documents and alerts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedsEndToEndIT {
+
+	private static final Path ROOT = Path.of(System.getProperty("newsradar.root", ".."));
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final List<ServiceProcess> services = new ArrayList<>();
+
+	private static ServiceProcess ingest;
+
+	private static ServiceProcess alert;
+
+	private static KafkaConsumer<String, String> alerts;
+
+	private static final Map<String, String> idsBySeed = new HashMap<>();
+
+	@BeforeAll
+	static void startServices() throws Exception {
+		String kafka = "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers();
+		String elasticsearch = "--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl();
+		ingest = ServiceProcess.start("ingest-service", "384m", kafka);
+		services.add(ingest);
+		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
+		alert = ServiceProcess.start("alert-service", "384m", kafka);
+		services.add(alert);
+		services.forEach(ServiceProcess::awaitHealthy);
+
+		alerts = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer());
+		alerts.subscribe(List.of(Topics.ALERTS));
+	}
+
+	@AfterAll
+	static void stopServices() throws Exception {
+		if (alerts != null) {
+			alerts.close();
+		}
+		for (ServiceProcess service : services) {
+			service.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theSeedsBecomeFiveDocumentsWithTheirLanguageAndTheJointStatementIsOneStory() throws Exception {
+		HttpResponse<String> rule = send("PUT", alert.url("/api/rules/one-china"), "application/json",
+				Files.readString(ROOT.resolve("examples/rules/one-china.json")));
+		assertThat(rule.statusCode()).isEqualTo(201);
+		for (Path seed : seeds()) {
+			HttpResponse<String> response = postSeed(seed);
+			assertThat(response.statusCode()).as(seed.toString()).isEqualTo(202);
+			JsonNode outcome = json.readTree(response.body()).get("articles").get(0);
+			assertThat(outcome.get("status").asString()).isEqualTo("new");
+			idsBySeed.put(seed.getFileName().toString().substring(0, 3), outcome.get("id").asString());
+		}
+
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(articleCount()).isEqualTo(5));
+		Map<String, JsonNode> documents = new HashMap<>();
+		idsBySeed.forEach((seed, id) -> documents.put(seed, document(id)));
+		assertThat(documents.get("000").get("language").asString()).isEqualTo("en");
+		assertThat(documents.get("001").get("language").asString()).isEqualTo("en");
+		assertThat(documents.get("002").get("language").asString()).isEqualTo("en");
+		assertThat(documents.get("003").get("language").asString()).isEqualTo("fr");
+		assertThat(documents.get("004").get("language").asString()).isEqualTo("en");
+		assertThat(documents.get("001").get("story_id")).isEqualTo(documents.get("003").get("story_id"));
+		assertThat(documents.values().stream().map((document) -> document.get("story_id").asString()).distinct())
+			.hasSize(4);
+	}
+
+	@Test
+	@Order(2)
+	void theOneChinaRuleRaisesOneAlertPerStory() {
+		List<JsonNode> raised = new ArrayList<>();
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			pollAlerts(raised);
+			assertThat(raised).extracting((alert) -> alert.get("article_id").asString())
+				.contains(idsBySeed.get("000"), idsBySeed.get("001"));
+		});
+		pollAlerts(raised);
+		assertThat(raised).allSatisfy((alert) -> assertThat(alert.get("rule_id").asString()).isEqualTo("one-china"))
+			.extracting((alert) -> alert.get("story_id").asString())
+			.doesNotHaveDuplicates()
+			.hasSize(2);
+		assertThat(raised).extracting((alert) -> alert.get("article_id").asString())
+			.doesNotContain(idsBySeed.get("003"));
+	}
+
+	@Test
+	@Order(3)
+	void postingTheSeedsAgainChangesNeitherTheDocumentsNorTheAlerts() throws Exception {
+		for (Path seed : seeds()) {
+			HttpResponse<String> response = postSeed(seed);
+			assertThat(json.readTree(response.body()).get("articles").get(0).get("status").asString())
+				.isEqualTo("duplicate");
+		}
+		List<JsonNode> more = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			pollAlerts(more);
+		}
+		assertThat(more).isEmpty();
+		assertThat(articleCount()).isEqualTo(5);
+	}
+
+	private static void pollAlerts(List<JsonNode> into) {
+		for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofSeconds(1))) {
+			into.add(json.readTree(record.value()));
+		}
+	}
+
+	private static List<Path> seeds() throws Exception {
+		try (Stream<Path> files = Files.list(ROOT.resolve("seeds"))) {
+			return files.filter((file) -> file.toString().endsWith(".txt")).sorted().toList();
+		}
+	}
+
+	private static HttpResponse<String> postSeed(Path seed) throws Exception {
+		return send("POST", ingest.url("/api/articles?source=" + seed.getFileName()), "text/plain",
+				Files.readString(seed));
+	}
+
+	private static long articleCount() throws Exception {
+		send("POST", TestEngines.elasticsearchUrl() + "/articles/_refresh", "application/json", "");
+		return json
+			.readTree(send("GET", TestEngines.elasticsearchUrl() + "/articles/_count", "application/json", null).body())
+			.get("count")
+			.asLong();
+	}
+
+	private static JsonNode document(String id) {
+		try {
+			return json
+				.readTree(send("GET", TestEngines.elasticsearchUrl() + "/articles/_doc/" + id, "application/json", null)
+					.body())
+				.get("_source");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpResponse<String> send(String method, String url, String contentType, String body)
+			throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", contentType)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
