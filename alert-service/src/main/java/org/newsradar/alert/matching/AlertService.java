@@ -1,16 +1,12 @@
 package org.newsradar.alert.matching;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.RuleStore;
 import org.newsradar.alert.rule.WatchRule;
@@ -19,11 +15,11 @@ import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 class AlertService {
 
-	static final String SOURCE = "/newsradar/alert-service";
+	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
 	 * Alerts are also logged here, one readable line each, for people watching the
@@ -46,7 +42,7 @@ class AlertService {
 
 	private final RuleMatcher matcher;
 
-	private final KafkaTemplate<String, Object> kafka;
+	private final EventPublisher publisher;
 
 	private final AlertProperties properties;
 
@@ -54,11 +50,10 @@ class AlertService {
 
 	private final Set<String> raised = ConcurrentHashMap.newKeySet();
 
-	AlertService(RuleStore rules, RuleMatcher matcher, KafkaTemplate<String, Object> kafka,
-			AlertProperties properties) {
+	AlertService(RuleStore rules, RuleMatcher matcher, EventPublisher publisher, AlertProperties properties) {
 		this.rules = rules;
 		this.matcher = matcher;
-		this.kafka = kafka;
+		this.publisher = publisher;
 		this.properties = properties;
 	}
 
@@ -86,23 +81,8 @@ class AlertService {
 	}
 
 	private void publish(AlertRaised alert) {
-		ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.ALERTS, alert.ruleId(), alert);
-		record.headers().add(CloudEvents.ID, bytes(alert.alertId()));
-		record.headers().add(CloudEvents.TYPE, bytes(CloudEvents.ALERT_RAISED));
-		record.headers().add(CloudEvents.SOURCE, bytes(SOURCE));
-		record.headers().add(CloudEvents.SPEC_VERSION, bytes(CloudEvents.SPEC_VERSION_1_0));
-		record.headers().add(CloudEvents.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(alert.matchedAt())));
-		record.headers().add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-		try {
-			this.kafka.send(record).get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Publishing alert " + alert.alertId() + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing an alert", ex);
-		}
+		EventPublisher.awaitAll(List.of(this.publisher.publish(Topics.ALERTS, alert.ruleId(), alert,
+				CloudEvents.ALERT_RAISED, alert.matchedAt())), PUBLISH_TIMEOUT);
 		alertLog.info("ALERT [{}] {} | {} | {} | topics {} | story {}", alert.ruleName(), alert.title(),
 				alert.language(), String.join(" ", alert.countries()), alert.topics(), alert.storyId());
 	}
@@ -117,10 +97,6 @@ class AlertService {
 		}
 		int cut = flat.lastIndexOf(' ', this.properties.snippetLength());
 		return flat.substring(0, (cut > 0) ? cut : this.properties.snippetLength()) + " …";
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,10 +1,5 @@
 package org.newsradar.enrich.country;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 
@@ -79,39 +75,22 @@ public final class CountryGazetteer {
 
 	private static Map<String, String> readAliases(Resource file, Set<String> codes, Set<String> removed) {
 		Map<String, String> byName = new LinkedHashMap<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			int number = 0;
-			while ((line = reader.readLine()) != null) {
-				number++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
+		for (DataFile.Line line : DataFile.read(file)) {
+			if (line.columns().length != 2 || line.values(1).isEmpty()) {
+				throw line.error("expected a country code, a tab and names separated by |");
+			}
+			String code = line.columns()[0].strip();
+			if (!code.equals("-") && !codes.contains(code)) {
+				throw line.error("'" + code + "' is not an ISO 3166-1 alpha-2 code");
+			}
+			for (String name : line.values(1)) {
+				if (code.equals("-")) {
+					removed.add(Tokens.fold(name));
 				}
-				String[] columns = line.split("\t");
-				if (columns.length != 2 || columns[1].isBlank()) {
-					throw new IllegalStateException(file.getDescription() + " line " + number
-							+ ": expected a country code, a tab and names separated by |");
-				}
-				String code = columns[0].strip();
-				if (!code.equals("-") && !codes.contains(code)) {
-					throw new IllegalStateException(file.getDescription() + " line " + number + ": '" + code
-							+ "' is not an ISO 3166-1 alpha-2 code");
-				}
-				for (String name : columns[1].split("\\|")) {
-					if (!name.isBlank()) {
-						if (code.equals("-")) {
-							removed.add(Tokens.fold(name.strip()));
-						}
-						else {
-							byName.put(name.strip(), code);
-						}
-					}
+				else {
+					byName.put(name, code);
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file.getDescription(), ex);
 		}
 		return byName;
 	}

@@ -1,19 +1,15 @@
 package org.newsradar.enrich.flow;
 
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.newsradar.enrich.EnrichProperties;
-import org.newsradar.enrich.PoisonArticleException;
 import org.newsradar.enrich.index.ArticleIndexer;
 import org.newsradar.enrich.index.ArticleIndexer.IndexResult;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
@@ -21,11 +17,12 @@ import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.ArticleIngested;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.EventPublisher;
+import org.newsradar.kafka.PoisonMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -38,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 class EnrichmentFlow {
 
-	static final String SOURCE = "/newsradar/enrich-service";
+	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(EnrichmentFlow.class);
 
@@ -48,15 +45,15 @@ class EnrichmentFlow {
 
 	private final ArticleIndexer indexer;
 
-	private final KafkaTemplate<String, Object> kafka;
+	private final EventPublisher publisher;
 
 	private final EnrichProperties properties;
 
-	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, KafkaTemplate<String, Object> kafka,
+	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, EventPublisher publisher,
 			EnrichProperties properties) {
 		this.pipeline = pipeline;
 		this.indexer = indexer;
-		this.kafka = kafka;
+		this.publisher = publisher;
 		this.properties = properties;
 	}
 
@@ -75,7 +72,7 @@ class EnrichmentFlow {
 		Indexed indexed = indexAll(enriched);
 		if (indexed.refusal() != null) {
 			poison = new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(indexed.count())),
-					new PoisonArticleException(indexed.refusal(), null), indexed.count());
+					new PoisonMessageException(indexed.refusal(), null), indexed.count());
 			enriched = enriched.subList(0, indexed.count());
 		}
 		publishAll(enriched);
@@ -89,16 +86,16 @@ class EnrichmentFlow {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
 		if (unreadable != null) {
-			throw new PoisonArticleException("not a readable article: " + unreadable.getMessage(), unreadable);
+			throw new PoisonMessageException("not a readable article: " + unreadable.getMessage(), unreadable);
 		}
 		if (record.value() == null || record.value().id() == null) {
-			throw new PoisonArticleException("an article without id", null);
+			throw new PoisonMessageException("an article without id", null);
 		}
 		return record.value();
 	}
 
 	private static RuntimeException poisonCause(RuntimeException ex) {
-		return (ex instanceof PoisonArticleException) ? ex : new PoisonArticleException(ex.toString(), ex);
+		return (ex instanceof PoisonMessageException) ? ex : new PoisonMessageException(ex.toString(), ex);
 	}
 
 	/**
@@ -143,34 +140,14 @@ class EnrichmentFlow {
 	private void publishAll(List<ArticleEnriched> articles) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(articles.size());
 		for (ArticleEnriched article : articles) {
-			ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.ARTICLES_ENRICHED, article.id(),
-					article);
-			record.headers().add(CloudEvents.ID, bytes(UUID.randomUUID().toString()));
-			record.headers().add(CloudEvents.TYPE, bytes(CloudEvents.ARTICLE_ENRICHED));
-			record.headers().add(CloudEvents.SOURCE, bytes(SOURCE));
-			record.headers().add(CloudEvents.SPEC_VERSION, bytes(CloudEvents.SPEC_VERSION_1_0));
-			record.headers().add(CloudEvents.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(article.enrichedAt())));
-			record.headers().add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-			sends.add(this.kafka.send(record));
+			sends.add(this.publisher.publish(Topics.ARTICLES_ENRICHED, article.id(), article,
+					CloudEvents.ARTICLE_ENRICHED, article.enrichedAt()));
 		}
-		try {
-			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Publishing to " + Topics.ARTICLES_ENRICHED + " failed: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing", ex);
-		}
+		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {
 		return record.topic() + "-" + record.partition() + "@" + record.offset() + " (key " + record.key() + ")";
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

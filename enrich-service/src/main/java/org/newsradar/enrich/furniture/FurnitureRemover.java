@@ -1,16 +1,12 @@
 package org.newsradar.enrich.furniture;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
+import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 
@@ -112,18 +108,7 @@ public class FurnitureRemover implements Tagger {
 
 	private static PhraseIndex<Boolean> loadMarkers(Resource file) {
 		PhraseIndex<Boolean> index = new PhraseIndex<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					index.add(line.strip(), false, Boolean.TRUE);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read furniture markers from " + file, ex);
-		}
+		DataFile.read(file).forEach((line) -> index.add(line.columns()[0].strip(), false, Boolean.TRUE));
 		return index;
 	}
 

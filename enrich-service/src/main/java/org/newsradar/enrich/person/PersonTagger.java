@@ -1,13 +1,8 @@
 package org.newsradar.enrich.person;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
+import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 
 import org.springframework.core.annotation.Order;
@@ -41,33 +36,15 @@ public class PersonTagger implements Tagger {
 
 	private static PhraseIndex<Person> load(Resource file) {
 		PhraseIndex<Person> names = new PhraseIndex<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			int number = 0;
-			while ((line = reader.readLine()) != null) {
-				number++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] columns = line.split("\t");
-				if (columns.length < 2 || columns[0].isBlank() || !columns[1].matches("[A-Z]{2}|-")) {
-					throw new IllegalStateException(file.getDescription() + " line " + number
-							+ ": expected a name, a tab, a country code or -, and optionally a tab and other spellings");
-				}
-				Person person = new Person(columns[0].strip(), columns[1].equals("-") ? null : columns[1]);
-				names.add(person.name(), false, person);
-				if (columns.length > 2) {
-					for (String alias : columns[2].split("\\|")) {
-						if (!alias.isBlank()) {
-							names.add(alias.strip(), false, person);
-						}
-					}
-				}
+		for (DataFile.Line line : DataFile.read(file)) {
+			String[] columns = line.columns();
+			if (columns.length < 2 || columns[0].isBlank() || !columns[1].matches("[A-Z]{2}|-")) {
+				throw line
+					.error("expected a name, a tab, a country code or -, and optionally a tab and other spellings");
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file.getDescription(), ex);
+			Person person = new Person(columns[0].strip(), columns[1].equals("-") ? null : columns[1]);
+			names.add(person.name(), false, person);
+			line.values(2).forEach((alias) -> names.add(alias, false, person));
 		}
 		return names;
 	}

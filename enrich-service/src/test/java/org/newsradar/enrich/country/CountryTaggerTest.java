@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.newsradar.enrich.Articles;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 
+import org.springframework.core.io.ByteArrayResource;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CountryTaggerTest {
 
@@ -60,6 +63,14 @@ class CountryTaggerTest {
 	@Test
 	void aManCalledChadIsNoCountry() {
 		assertThat(countries("Chad Smith, a man from Jersey, spoke")).isEmpty();
+	}
+
+	@Test
+	void aMistakeInTheAliasesFileNamesFileAndLine() {
+		ByteArrayResource file = new ByteArrayResource("# comment\nKZ\tAstana\nQQ\tNowhere\n".getBytes(),
+				"countries.tsv");
+		assertThatThrownBy(() -> CountryGazetteer.load(file))
+			.hasMessageEndingWith("[countries.tsv] line 3: 'QQ' is not an ISO 3166-1 alpha-2 code");
 	}
 
 	private static java.util.Set<String> countries(String text) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,9 +15,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.KafkaException;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
+import org.newsradar.events.CloudEvents;
+import org.newsradar.events.Topics;
 import org.newsradar.ingest.article.SeenArticles.Claim;
 import org.newsradar.ingest.article.SeenArticles.Status;
 import org.newsradar.ingest.article.SubmissionReader.Checked;
+import org.newsradar.kafka.EventPublisher;
 
 import org.springframework.stereotype.Service;
 
@@ -32,13 +36,13 @@ public class IngestService {
 
 	private final SeenArticles seen;
 
-	private final ArticlePublisher publisher;
+	private final EventPublisher publisher;
 
 	private final SubmissionReader reader;
 
 	private final Clock clock;
 
-	IngestService(SeenArticles seen, ArticlePublisher publisher, SubmissionReader reader) {
+	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader) {
 		this.seen = seen;
 		this.publisher = publisher;
 		this.reader = reader;
@@ -81,7 +85,8 @@ public class IngestService {
 
 	private CompletableFuture<?> publish(ArticleIngested article, Claim claim) {
 		try {
-			return this.publisher.publish(article, claim.fingerprint());
+			return this.publisher.publish(Topics.ARTICLES_RAW, article.id(), article, CloudEvents.ARTICLE_INGESTED,
+					article.ingestedAt(), Map.of(SeenArticles.FINGERPRINT_HEADER, claim.fingerprint()));
 		}
 		catch (KafkaException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -1,0 +1,79 @@
+package org.newsradar.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsradar.events.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Wires the conventions into Spring Boot's Kafka auto-configuration.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class KafkaConventionsAutoConfiguration {
+
+	/**
+	 * String keys; values as JSON with the application's mapper and no type headers,
+	 * except byte arrays (a record that could not be read, on its way to a dead-letter
+	 * topic), which are written as they arrived.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaProducerFactoryCustomizer newsradarJsonValues(JsonMapper jsonMapper) {
+		return (factory) -> {
+			JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>(jsonMapper);
+			json.setAddTypeInfo(false);
+			Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+			byType.put(byte[].class, new ByteArraySerializer());
+			byType.put(Object.class, json);
+			DefaultKafkaProducerFactory<String, Object> typed = (DefaultKafkaProducerFactory<String, Object>) factory;
+			typed.setKeySerializer(new StringSerializer());
+			typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+		};
+	}
+
+	/**
+	 * Retries failed records with exponential backoff (0.5 s doubling up to 30 s, without
+	 * end: a broker or Elasticsearch that is down must not cost data). A
+	 * {@link PoisonMessageException} or an unreadable record is not retried: it goes to
+	 * {@code <topic>-dlt} (partition chosen by the producer) and the partition moves on.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler newsradarErrorHandler(KafkaTemplate<String, Object> template) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+		backOff.setMaxInterval(30_000);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(PoisonMessageException.class);
+		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublisher eventPublisher(KafkaTemplate<String, Object> template, Environment environment) {
+		return new EventPublisher(template,
+				"/newsradar/" + environment.getProperty("spring.application.name", "service"));
+	}
+
+}
