@@ -1,12 +1,12 @@
 package org.newsradar.alert;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.KafkaJson;
+import org.newsradar.kafka.TopicDefaults;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -14,7 +14,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
@@ -26,28 +25,18 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 class KafkaConfiguration {
 
 	@Bean
-	NewTopic watchRulesTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.WATCH_RULES)
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+	NewTopic watchRulesTopic(TopicDefaults topics) {
+		return topics.compacted(Topics.WATCH_RULES);
 	}
 
 	@Bean
-	NewTopic alertsTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.ALERTS)
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.build();
+	NewTopic alertsTopic(TopicDefaults topics) {
+		return topics.create(Topics.ALERTS);
 	}
 
 	@Bean
-	NewTopic articlesEnrichedDeadLetterTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.ARTICLES_ENRICHED))
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.build();
+	NewTopic articlesEnrichedDeadLetterTopic(TopicDefaults topics) {
+		return topics.create(Topics.deadLetter(Topics.ARTICLES_ENRICHED));
 	}
 
 	@Bean

@@ -13,13 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * Settings of enrich-service, under {@code newsradar.enrich}.
  *
  * @param bulk how documents are sent to Elasticsearch
- * @param topic how {@code articles.enriched} is created
  * @param indexTimeout how long a batch waits for Elasticsearch before it is retried
  */
 @Validated
 @ConfigurationProperties("newsradar.enrich")
-public record EnrichProperties(@Valid @DefaultValue Bulk bulk, @Valid @DefaultValue Topic topic,
-		@DefaultValue("60s") Duration indexTimeout) {
+public record EnrichProperties(@Valid @DefaultValue Bulk bulk, @DefaultValue("60s") Duration indexTimeout) {
 
 	/**
 	 * @param maxOperations documents per bulk request
@@ -31,14 +29,6 @@ public record EnrichProperties(@Valid @DefaultValue Bulk bulk, @Valid @DefaultVa
 	public record Bulk(@Min(1) @DefaultValue("500") int maxOperations,
 			@Min(1) @DefaultValue("2") int maxConcurrentRequests, @DefaultValue("1s") Duration flushInterval,
 			@DefaultValue("200ms") Duration initialBackoff, @Min(0) @DefaultValue("6") int maxRetries) {
-
-	}
-
-	/**
-	 * @param partitions partitions of the topics this service creates
-	 * @param replicas their replication factor
-	 */
-	public record Topic(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {
 
 	}
 

@@ -5,12 +5,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.ArticleIngested;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.KafkaJson;
+import org.newsradar.kafka.TopicDefaults;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
@@ -24,19 +24,13 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 class KafkaConfiguration {
 
 	@Bean
-	NewTopic articlesEnrichedTopic(EnrichProperties properties) {
-		return TopicBuilder.name(Topics.ARTICLES_ENRICHED)
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.build();
+	NewTopic articlesEnrichedTopic(TopicDefaults topics) {
+		return topics.create(Topics.ARTICLES_ENRICHED);
 	}
 
 	@Bean
-	NewTopic articlesRawDeadLetterTopic(EnrichProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.ARTICLES_RAW))
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.build();
+	NewTopic articlesRawDeadLetterTopic(TopicDefaults topics) {
+		return topics.create(Topics.deadLetter(Topics.ARTICLES_RAW));
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package org.newsradar.ingest;
 
 import java.nio.file.Path;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,20 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTitleLength longest title, in characters
  * @param maxBodyLength longest body, in characters
  * @param seedDirectory seed files to load at start, or {@code null}
- * @param topic how {@code articles.raw} is created
  */
 @Validated
 @ConfigurationProperties("newsradar.ingest")
 public record IngestProperties(@NotNull @DefaultValue("10MB") DataSize maxRequestSize,
 		@Min(1) @DefaultValue("1000") int maxBatchSize, @Min(1) @DefaultValue("1000") int maxTitleLength,
-		@Min(1) @DefaultValue("1000000") int maxBodyLength, Path seedDirectory, @Valid @DefaultValue Topic topic) {
-
-	/**
-	 * @param partitions partitions of {@code articles.raw}
-	 * @param replicas its replication factor
-	 */
-	public record Topic(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {
-
-	}
+		@Min(1) @DefaultValue("1000000") int maxBodyLength, Path seedDirectory) {
 
 }

@@ -2,10 +2,10 @@ package org.newsradar.ingest;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.TopicDefaults;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The topic this service owns. How records are written is the shared convention of
@@ -15,11 +15,8 @@ import org.springframework.kafka.config.TopicBuilder;
 class KafkaConfiguration {
 
 	@Bean
-	NewTopic articlesRawTopic(IngestProperties properties) {
-		return TopicBuilder.name(Topics.ARTICLES_RAW)
-			.partitions(properties.topic().partitions())
-			.replicas(properties.topic().replicas())
-			.build();
+	NewTopic articlesRawTopic(TopicDefaults topics) {
+		return topics.create(Topics.ARTICLES_RAW);
 	}
 
 }

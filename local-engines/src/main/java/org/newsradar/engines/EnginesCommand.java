@@ -25,8 +25,17 @@ public final class EnginesCommand {
 
 	private final Path state;
 
-	EnginesCommand(Path state) {
+	private final int kafkaPort;
+
+	private final int elasticsearchPort;
+
+	private final int elasticsearchTransportPort;
+
+	EnginesCommand(Path state, int kafkaPort, int elasticsearchPort, int elasticsearchTransportPort) {
 		this.state = state;
+		this.kafkaPort = kafkaPort;
+		this.elasticsearchPort = elasticsearchPort;
+		this.elasticsearchTransportPort = elasticsearchTransportPort;
 	}
 
 	public static void main(String[] args) {
@@ -34,7 +43,8 @@ public final class EnginesCommand {
 			System.err.println("usage: EnginesCommand start|stop|status STATE_DIRECTORY");
 			System.exit(2);
 		}
-		EnginesCommand command = new EnginesCommand(Path.of(args[1]).toAbsolutePath());
+		EnginesCommand command = new EnginesCommand(Path.of(args[1]).toAbsolutePath(), KAFKA_PORT, ELASTICSEARCH_PORT,
+				ELASTICSEARCH_TRANSPORT_PORT);
 		try {
 			switch (args[0]) {
 				case "start" -> command.start();
@@ -56,19 +66,19 @@ public final class EnginesCommand {
 	void start() {
 		CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
 			if (running("kafka").isEmpty()) {
-				LocalKafka broker = LocalKafka.start(this.state.resolve("kafka"), log("kafka"), KAFKA_PORT, true);
+				LocalKafka broker = LocalKafka.start(this.state.resolve("kafka"), log("kafka"), this.kafkaPort, true);
 				EngineProcess.writePid(pidFile("kafka"), broker.pid());
 			}
-			System.out.println("Kafka          localhost:" + KAFKA_PORT + "   log " + log("kafka"));
+			System.out.println("Kafka          localhost:" + this.kafkaPort + "   log " + log("kafka"));
 		});
 		CompletableFuture<Void> elasticsearch = CompletableFuture.runAsync(() -> {
 			if (running("elasticsearch").isEmpty()) {
 				LocalElasticsearch node = LocalElasticsearch.start(this.state.resolve("elasticsearch"),
-						log("elasticsearch"), ELASTICSEARCH_PORT, ELASTICSEARCH_TRANSPORT_PORT, true);
+						log("elasticsearch"), this.elasticsearchPort, this.elasticsearchTransportPort, true);
 				EngineProcess.writePid(pidFile("elasticsearch"), node.pid());
 			}
-			System.out
-				.println("Elasticsearch  http://localhost:" + ELASTICSEARCH_PORT + "   log " + log("elasticsearch"));
+			System.out.println(
+					"Elasticsearch  http://localhost:" + this.elasticsearchPort + "   log " + log("elasticsearch"));
 		});
 		try {
 			CompletableFuture.allOf(kafka, elasticsearch).join();
@@ -91,16 +101,16 @@ public final class EnginesCommand {
 	}
 
 	boolean status() {
-		boolean kafka = running("kafka").isPresent() && LocalKafka.isReady(KAFKA_PORT);
+		boolean kafka = running("kafka").isPresent() && LocalKafka.isReady(this.kafkaPort);
 		boolean elasticsearch = running("elasticsearch").isPresent()
-				&& LocalElasticsearch.isHealthy(ELASTICSEARCH_PORT);
-		System.out.printf("%-14s %s%n", "kafka", kafka ? "up   localhost:" + KAFKA_PORT : "down");
+				&& LocalElasticsearch.isHealthy(this.elasticsearchPort);
+		System.out.printf("%-14s %s%n", "kafka", kafka ? "up   localhost:" + this.kafkaPort : "down");
 		System.out.printf("%-14s %s%n", "elasticsearch",
-				elasticsearch ? "up   http://localhost:" + ELASTICSEARCH_PORT : "down");
+				elasticsearch ? "up   http://localhost:" + this.elasticsearchPort : "down");
 		return kafka && elasticsearch;
 	}
 
-	private Optional<ProcessHandle> running(String engine) {
+	Optional<ProcessHandle> running(String engine) {
 		return EngineProcess.readPid(pidFile(engine));
 	}
 

@@ -17,8 +17,8 @@ class SubmissionReaderTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final SubmissionReader reader = new SubmissionReader(new IngestProperties(DataSize.ofMegabytes(1), 3, 50,
-			200, (Path) null, new IngestProperties.Topic(1, (short) 1)));
+	private final SubmissionReader reader = new SubmissionReader(
+			new IngestProperties(DataSize.ofMegabytes(1), 3, 50, 200, (Path) null));
 
 	@Test
 	void readsOneArticleWithEveryField() {
