@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * What the engines share: port checks, a readiness wait that notices a dead process, pid
@@ -49,6 +52,34 @@ final class EngineProcess {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * A new temporary directory that other users may traverse, so that Elasticsearch can
+	 * keep its data there when it runs as the unprivileged user (plain temporary
+	 * directories are private to their owner).
+	 */
+	static Path traversableTempDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Deletes a directory tree, whoever wrote into it; for temporary directories. */
+	static void deleteTree(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

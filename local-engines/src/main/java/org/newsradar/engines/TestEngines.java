@@ -1,8 +1,5 @@
 package org.newsradar.engines;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -132,16 +129,14 @@ public final class TestEngines {
 				container.start();
 				return "http://" + container.getHttpHostAddress();
 			}
-			try {
-				Path work = Files.createTempDirectory("newsradar-es-");
-				LocalElasticsearch node = LocalElasticsearch.start(work, work.resolve("console.log"),
-						EngineProcess.freePort(), EngineProcess.freePort(), false);
-				Runtime.getRuntime().addShutdownHook(new Thread(node::close, "local-elasticsearch-stop"));
-				return node.url();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			Path work = EngineProcess.traversableTempDirectory("newsradar-es-");
+			LocalElasticsearch node = LocalElasticsearch.start(work, work.resolve("console.log"),
+					EngineProcess.freePort(), EngineProcess.freePort(), false);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				node.close();
+				EngineProcess.deleteTree(work);
+			}, "local-elasticsearch-stop"));
+			return node.url();
 		}
 
 	}

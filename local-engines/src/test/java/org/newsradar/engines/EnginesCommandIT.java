@@ -4,14 +4,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EnginesCommandIT {
 
-	@TempDir
-	Path state;
+	/**
+	 * Not JUnit's temporary directory: Elasticsearch, run as another user, must reach it.
+	 */
+	private final Path state = EngineProcess.traversableTempDirectory("newsradar-test-");
 
 	private final int kafkaPort = EngineProcess.freePort();
 
@@ -24,6 +25,7 @@ class EnginesCommandIT {
 		if (this.command != null) {
 			this.command.stop();
 		}
+		EngineProcess.deleteTree(this.state);
 	}
 
 	@Test

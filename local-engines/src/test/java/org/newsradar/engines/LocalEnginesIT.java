@@ -24,16 +24,23 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalEnginesIT {
 
-	@TempDir
-	Path work;
+	/**
+	 * Not JUnit's temporary directory: Elasticsearch, run as another user, must reach it.
+	 */
+	private final Path work = EngineProcess.traversableTempDirectory("newsradar-test-");
+
+	@AfterEach
+	void deleteWork() {
+		EngineProcess.deleteTree(this.work);
+	}
 
 	@Test
 	void elasticsearchNodeStoresAndFindsADocumentThenStopsListening() throws Exception {
