@@ -40,13 +40,8 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	@SuppressWarnings("unchecked")
 	DefaultKafkaConsumerFactoryCustomizer enrichedArticles(JsonMapper jsonMapper) {
-		return (factory) -> {
-			DefaultKafkaConsumerFactory<String, ArticleEnriched> typed = (DefaultKafkaConsumerFactory<String, ArticleEnriched>) factory;
-			typed.setKeyDeserializer(new StringDeserializer());
-			typed.setValueDeserializer(KafkaJson.deserializer(ArticleEnriched.class, jsonMapper));
-		};
+		return KafkaJson.values(ArticleEnriched.class, jsonMapper);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.newsradar.enrich;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.ArticleIngested;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.KafkaJson;
@@ -11,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
  * The topics enrich-service owns and the type it reads. Writing, retries and dead letters
@@ -34,13 +32,8 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	@SuppressWarnings("unchecked")
 	DefaultKafkaConsumerFactoryCustomizer rawArticles(JsonMapper jsonMapper) {
-		return (factory) -> {
-			DefaultKafkaConsumerFactory<String, ArticleIngested> typed = (DefaultKafkaConsumerFactory<String, ArticleIngested>) factory;
-			typed.setKeyDeserializer(new StringDeserializer());
-			typed.setValueDeserializer(KafkaJson.deserializer(ArticleIngested.class, jsonMapper));
-		};
+		return KafkaJson.values(ArticleIngested.class, jsonMapper);
 	}
 
 }

@@ -1,8 +1,10 @@
 package org.newsradar.engines;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +12,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +83,27 @@ public final class TestEngines {
 		catch (InterruptedException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot create topics " + List.of(topics), ex);
 		}
+	}
+
+	/**
+	 * A consumer of its own (new group) that sees only what is published from now on: it
+	 * has been assigned every partition of the topics when this returns.
+	 */
+	public static <V> KafkaConsumer<String, V> follow(Deserializer<V> values, String... topics) {
+		KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+						UUID.randomUUID().toString(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+				new StringDeserializer(), values);
+		consumer.subscribe(List.of(topics));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (consumer.assignment().stream().map(TopicPartition::topic).distinct().count() < topics.length) {
+			if (System.nanoTime() > deadline) {
+				consumer.close();
+				throw new IllegalStateException("No partitions of " + List.of(topics) + " assigned after 30s");
+			}
+			consumer.poll(Duration.ofMillis(100));
+		}
+		return consumer;
 	}
 
 	private static boolean dockerAvailable() {

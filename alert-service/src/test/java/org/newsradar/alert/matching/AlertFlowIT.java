@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,15 +57,7 @@ class AlertFlowIT {
 
 	@BeforeEach
 	void followAlerts() {
-		this.alerts = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-				new StringDeserializer(), new StringDeserializer());
-		this.alerts.subscribe(List.of(Topics.ALERTS));
-		while (this.alerts.assignment().isEmpty()) {
-			this.alerts.poll(Duration.ofMillis(100));
-		}
+		this.alerts = TestEngines.follow(new StringDeserializer(), Topics.ALERTS);
 	}
 
 	@AfterEach

@@ -5,18 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,15 +57,8 @@ class EnrichFlowIT {
 
 	@BeforeEach
 	void followDownstreamTopics() {
-		this.downstream = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-				new StringDeserializer(), new ByteArrayDeserializer());
-		this.downstream.subscribe(List.of(Topics.ARTICLES_ENRICHED, Topics.deadLetter(Topics.ARTICLES_RAW)));
-		while (this.downstream.assignment().size() < 6) {
-			this.downstream.poll(Duration.ofMillis(100));
-		}
+		this.downstream = TestEngines.follow(new ByteArrayDeserializer(), Topics.ARTICLES_ENRICHED,
+				Topics.deadLetter(Topics.ARTICLES_RAW));
 	}
 
 	@AfterEach

@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,15 +58,7 @@ class ArticleApiIT {
 
 	@BeforeEach
 	void followRawTopic() {
-		this.raw = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-				new StringDeserializer(), new StringDeserializer());
-		this.raw.subscribe(List.of(Topics.ARTICLES_RAW));
-		while (this.raw.assignment().isEmpty()) {
-			this.raw.poll(Duration.ofMillis(100));
-		}
+		this.raw = TestEngines.follow(new StringDeserializer(), Topics.ARTICLES_RAW);
 	}
 
 	@AfterEach
