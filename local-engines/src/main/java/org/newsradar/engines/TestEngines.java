@@ -36,7 +36,7 @@ public final class TestEngines {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestEngines.class);
 
-	static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+	static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
 
 	static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:8.19.21";
 
