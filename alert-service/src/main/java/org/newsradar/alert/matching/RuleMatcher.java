@@ -2,6 +2,9 @@ package org.newsradar.alert.matching;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -18,6 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleMatcher {
 
+	/**
+	 * Parsed queries by their text: parsing is done once per query, not once per article.
+	 */
+	private final Map<String, Optional<Query>> queries = new ConcurrentHashMap<>();
+
 	List<WatchRule> matching(ArticleEnriched article, Collection<WatchRule> rules) {
 		MemoryIndex index = new MemoryIndex();
 		index.addField("title", nullToEmpty(article.title()), RuleQuery.ANALYZER);
@@ -33,17 +41,22 @@ class RuleMatcher {
 				&& anyOf(rule.statementBy(), statementBy) && anyOf(rule.persons(), article.persons());
 	}
 
-	private static boolean queryMatches(WatchRule rule, MemoryIndex index) {
+	private boolean queryMatches(WatchRule rule, MemoryIndex index) {
 		if (rule.query() == null) {
 			return true;
 		}
+		// Stored rules were validated; one that does not parse matches nothing.
+		return this.queries.computeIfAbsent(rule.query(), RuleMatcher::parse)
+			.map((query) -> index.search(query) > 0.0f)
+			.orElse(false);
+	}
+
+	private static Optional<Query> parse(String query) {
 		try {
-			Query query = RuleQuery.parse(rule.query());
-			return index.search(query) > 0.0f;
+			return Optional.of(RuleQuery.parse(query));
 		}
 		catch (ParseException ex) {
-			// Stored rules were validated; one that no longer parses matches nothing.
-			return false;
+			return Optional.empty();
 		}
 	}
 
