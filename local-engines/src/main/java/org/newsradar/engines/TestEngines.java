@@ -103,6 +103,10 @@ public final class TestEngines {
 			}
 			consumer.poll(Duration.ofMillis(100));
 		}
+		// Positions are otherwise resolved lazily, at the next fetch: records published
+		// in
+		// between would be skipped by "latest".
+		consumer.assignment().forEach(consumer::position);
 		return consumer;
 	}
 
