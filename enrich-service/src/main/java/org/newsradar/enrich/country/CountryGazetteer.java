@@ -28,12 +28,6 @@ public final class CountryGazetteer {
 
 	private final PhraseIndex<String> names = new PhraseIndex<>();
 
-	private final Set<String> codes;
-
-	private CountryGazetteer(Set<String> codes) {
-		this.codes = codes;
-	}
-
 	/**
 	 * Loads the JDK's names and the aliases file.
 	 * @param aliases the {@code countries.tsv} file
@@ -43,7 +37,7 @@ public final class CountryGazetteer {
 	public static CountryGazetteer load(Resource aliases) {
 		Set<String> codes = new TreeSet<>(Set.of(Locale.getISOCountries()));
 		codes.addAll(EXTRA_CODES);
-		CountryGazetteer gazetteer = new CountryGazetteer(Set.copyOf(codes));
+		CountryGazetteer gazetteer = new CountryGazetteer();
 		Map<String, String> byName = new LinkedHashMap<>();
 		Set<String> removed = new HashSet<>();
 		Map<String, String> fileNames = readAliases(aliases, codes, removed);
@@ -67,10 +61,6 @@ public final class CountryGazetteer {
 
 	public PhraseIndex<String> names() {
 		return this.names;
-	}
-
-	public boolean isCountry(String code) {
-		return this.codes.contains(code);
 	}
 
 	private static Map<String, String> readAliases(Resource file, Set<String> codes, Set<String> removed) {

@@ -43,8 +43,6 @@ public class ArticleIndex implements InitializingBean {
 
 	private final JsonMapper json;
 
-	private String analysis;
-
 	public ArticleIndex(ElasticsearchClient client, JsonMapper json) {
 		this.client = client;
 		this.json = json;
@@ -75,16 +73,11 @@ public class ArticleIndex implements InitializingBean {
 		}
 	}
 
-	/** Which analysis the template uses: {@code full} or {@code minimal}. */
-	public String analysis() {
-		return this.analysis;
-	}
-
 	void createIfMissing() throws IOException {
-		this.analysis = hasAsciiFolding() ? "full" : "minimal";
+		String analysis = hasAsciiFolding() ? "full" : "minimal";
 		ObjectNode template = (ObjectNode) readJson("elasticsearch/articles-template.json");
 		((ObjectNode) template.get("template").get("settings")).set("analysis",
-				readJson("elasticsearch/analysis-" + this.analysis + ".json"));
+				readJson("elasticsearch/analysis-" + analysis + ".json"));
 		this.client.indices()
 			.putIndexTemplate(PutIndexTemplateRequest.of((request) -> request.name(TEMPLATE)
 				.withJson(new StringReader(this.json.writeValueAsString(template)))));
@@ -100,7 +93,7 @@ public class ArticleIndex implements InitializingBean {
 				}
 			}
 		}
-		logger.info("Index alias '{}' ready, {} text analysis", ALIAS, this.analysis);
+		logger.info("Index alias '{}' ready, {} text analysis", ALIAS, analysis);
 	}
 
 	private boolean hasAsciiFolding() throws IOException {

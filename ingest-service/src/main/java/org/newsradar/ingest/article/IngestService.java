@@ -1,6 +1,7 @@
 package org.newsradar.ingest.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.KafkaException;
 import org.newsradar.events.ArticleIds;
@@ -32,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class IngestService {
 
-	private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
 	private final SeenArticles seen;
 
@@ -95,21 +93,15 @@ public class IngestService {
 
 	private void awaitAcknowledgements(List<Claim> claims, List<CompletableFuture<?>> sends) {
 		try {
-			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-				.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (IllegalStateException ex) {
 			for (int i = 0; i < sends.size(); i++) {
 				if (!sends.get(i).isDone() || sends.get(i).isCompletedExceptionally()) {
 					this.seen.release(claims.get(i));
 				}
 			}
-			throw new PublishFailedException("Kafka did not acknowledge the articles: " + rootMessage(ex), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			claims.forEach(this.seen::release);
-			throw new PublishFailedException("Interrupted while publishing", ex);
+			throw new PublishFailedException(ex.getMessage(), ex);
 		}
 	}
 
@@ -133,14 +125,6 @@ public class IngestService {
 		return ArticleIds.combine(String.valueOf(submission.url()), String.valueOf(submission.source()),
 				String.valueOf(submission.title()), String.valueOf(submission.body()),
 				String.valueOf(submission.publishedAt()), String.valueOf(submission.language()));
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getMessage();
 	}
 
 }

@@ -91,10 +91,6 @@ class SeenArticles implements SmartLifecycle {
 		return this.fingerprints.get(id);
 	}
 
-	int size() {
-		return this.fingerprints.size();
-	}
-
 	@Override
 	public void start() {
 		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
