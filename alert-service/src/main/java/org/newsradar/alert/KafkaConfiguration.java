@@ -3,6 +3,7 @@ package org.newsradar.alert;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.alert.rule.WatchRule;
+import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.KafkaJson;
@@ -17,9 +18,10 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
- * The topics alert-service owns ({@code watch-rules}, compacted, {@code alerts}, and the
- * dead letters of {@code articles.enriched}) and the types it reads. Writing, retries and
- * dead letters follow the shared conventions of {@code newsradar-kafka}.
+ * The topics alert-service owns ({@code watch-rules}, compacted, {@code alerts}, the dead
+ * letters of {@code articles.enriched}, and {@code alerts-dlt} for deliveries that failed
+ * their last attempt) and the types it reads. Writing, retries and dead letters follow
+ * the shared conventions of {@code newsradar-kafka}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -44,16 +46,36 @@ class KafkaConfiguration {
 		return KafkaJson.values(ArticleEnriched.class, jsonMapper);
 	}
 
+	@Bean
+	NewTopic alertsDeadLetterTopic(TopicDefaults topics) {
+		return topics.create(Topics.deadLetter(Topics.ALERTS));
+	}
+
 	/**
-	 * Rules are read by their own factory: another value type, and every instance reads
-	 * them all.
+	 * Rules are read by their own factory: another value type, every instance reads them
+	 * all, and in batches, so that a hundred thousand rules load quickly at start.
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, WatchRule> rulesContainerFactory(KafkaProperties properties,
 			JsonMapper jsonMapper) {
-		ConcurrentKafkaListenerContainerFactory<String, WatchRule> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		ConcurrentKafkaListenerContainerFactory<String, WatchRule> factory = factory(WatchRule.class, properties,
+				jsonMapper);
+		factory.setBatchListener(true);
+		return factory;
+	}
+
+	/** The live alert stream reads the {@code alerts} topic. */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, AlertRaised> alertsContainerFactory(KafkaProperties properties,
+			JsonMapper jsonMapper) {
+		return factory(AlertRaised.class, properties, jsonMapper);
+	}
+
+	private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type,
+			KafkaProperties properties, JsonMapper jsonMapper) {
+		ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties.buildConsumerProperties(),
-				new StringDeserializer(), KafkaJson.deserializer(WatchRule.class, jsonMapper)));
+				new StringDeserializer(), KafkaJson.deserializer(type, jsonMapper)));
 		return factory;
 	}
 

@@ -27,6 +27,9 @@ public final class CloudEvents {
 
 	public static final String ALERT_RAISED = "org.newsradar.alert.raised";
 
+	/** A delivery of an alert or digest that failed its last attempt. */
+	public static final String ALERT_DELIVERY_FAILED = "org.newsradar.alert.delivery.failed";
+
 	private CloudEvents() {
 	}
 

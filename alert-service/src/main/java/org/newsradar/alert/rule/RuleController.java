@@ -1,25 +1,28 @@
 package org.newsradar.alert.rule;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.newsradar.alert.AlertProperties;
+import org.newsradar.alert.matching.RulePreview;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/rules}: create ({@code POST}, or {@code PUT} with an id of your choosing),
- * read, replace and delete watch rules.
+ * read, replace and delete watch rules, and try one out first
+ * ({@code POST /api/rules/preview}).
  */
 @RestController
 @RequestMapping("/api/rules")
@@ -31,9 +34,15 @@ class RuleController {
 
 	private final RuleValidator validator;
 
-	RuleController(RuleStore store, RuleValidator validator) {
+	private final RulePreview preview;
+
+	private final AlertProperties properties;
+
+	RuleController(RuleStore store, RuleValidator validator, RulePreview preview, AlertProperties properties) {
 		this.store = store;
 		this.validator = validator;
+		this.preview = preview;
+		this.properties = properties;
 	}
 
 	@GetMapping
@@ -44,6 +53,21 @@ class RuleController {
 	@GetMapping("/{id}")
 	ResponseEntity<WatchRule> get(@PathVariable String id) {
 		return ResponseEntity.of(this.store.find(id));
+	}
+
+	/**
+	 * Runs a rule against the articles of the last {@code days} in Elasticsearch without
+	 * saving it: the hits (at most {@code size}) and how many per language.
+	 */
+	@PostMapping("/preview")
+	RulePreview.Result preview(@RequestBody WatchRule rule, @RequestParam(required = false) Integer days,
+			@RequestParam(defaultValue = "20") int size) throws IOException {
+		WatchRule checked = this.validator.check(rule.withId("preview"));
+		int lookBack = (days != null) ? days : this.properties.preview().defaultDays();
+		if (lookBack < 1 || lookBack > 3650) {
+			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("days", "must be 1 to 3650")));
+		}
+		return this.preview.preview(checked, lookBack, Math.clamp(size, 0, 500));
 	}
 
 	@PostMapping
@@ -70,21 +94,10 @@ class RuleController {
 		return this.store.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidRuleException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid rule");
-		problem.setProperty("errors", ex.errors());
-		return problem;
-	}
-
 	private WatchRule store(WatchRule rule) {
-		List<RuleValidator.FieldError> errors = this.validator.validate(rule);
-		if (!errors.isEmpty()) {
-			throw new InvalidRuleException(errors);
-		}
-		this.store.save(rule);
-		return rule;
+		WatchRule checked = this.validator.check(rule);
+		this.store.save(checked);
+		return checked;
 	}
 
 }

@@ -2,8 +2,11 @@ package org.newsradar.alert.rule;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -16,15 +19,18 @@ import org.newsradar.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules, held in memory and kept in the compacted {@code watch-rules} topic. Writes
  * go to the topic first (acknowledged by all replicas) and then to memory; every instance
  * also follows the topic from its beginning, with a consumer group of its own, so it
- * rebuilds all rules at start and sees the changes other instances make.
+ * rebuilds all rules at start and sees the changes other instances make. Each change is
+ * announced as {@link RulesChanged}, a batch of records at a time.
  */
 @Component
 public class RuleStore {
@@ -35,8 +41,15 @@ public class RuleStore {
 
 	private final KafkaTemplate<String, Object> kafka;
 
-	RuleStore(KafkaTemplate<String, Object> kafka) {
+	private final ApplicationEventPublisher events;
+
+	RuleStore(KafkaTemplate<String, Object> kafka, ApplicationEventPublisher events) {
 		this.kafka = kafka;
+		this.events = events;
+	}
+
+	public Optional<WatchRule> find(String id) {
+		return Optional.ofNullable(this.rules.get(id));
 	}
 
 	public Collection<WatchRule> all() {
@@ -47,13 +60,9 @@ public class RuleStore {
 		return this.rules.values().stream().sorted(Comparator.comparing(WatchRule::name)).toList();
 	}
 
-	Optional<WatchRule> find(String id) {
-		return Optional.ofNullable(this.rules.get(id));
-	}
-
 	void save(WatchRule rule) {
 		write(rule.id(), rule);
-		this.rules.put(rule.id(), rule);
+		apply(List.of(rule), List.of());
 	}
 
 	boolean delete(String id) {
@@ -61,21 +70,38 @@ public class RuleStore {
 			return false;
 		}
 		write(id, null);
-		this.rules.remove(id);
+		apply(List.of(), List.of(id));
 		return true;
 	}
 
 	@KafkaListener(topics = Topics.WATCH_RULES, containerFactory = "rulesContainerFactory",
 			groupId = "alert-service-rules-#{T(java.util.UUID).randomUUID()}",
 			properties = "auto.offset.reset=earliest")
-	void onRuleChanged(ConsumerRecord<String, WatchRule> record) {
-		if (record.value() == null) {
-			this.rules.remove(record.key());
+	void onRecords(List<ConsumerRecord<String, WatchRule>> records) {
+		Map<String, WatchRule> saved = new LinkedHashMap<>();
+		Set<String> deleted = new LinkedHashSet<>();
+		for (ConsumerRecord<String, WatchRule> record : records) {
+			if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+				logger.error("Skipping unreadable rule {} at {}-{}@{}", record.key(), record.topic(),
+						record.partition(), record.offset());
+			}
+			else if (record.value() == null) {
+				saved.remove(record.key());
+				deleted.add(record.key());
+			}
+			else {
+				deleted.remove(record.key());
+				saved.put(record.key(), record.value().withId(record.key()));
+			}
 		}
-		else {
-			this.rules.put(record.key(), record.value());
-		}
-		logger.debug("Rule {} {}", record.key(), (record.value() == null) ? "deleted" : "saved");
+		apply(List.copyOf(saved.values()), List.copyOf(deleted));
+		logger.debug("Rules: {} saved, {} deleted", saved.size(), deleted.size());
+	}
+
+	private synchronized void apply(List<WatchRule> saved, List<String> deleted) {
+		saved.forEach((rule) -> this.rules.put(rule.id(), rule));
+		deleted.forEach(this.rules::remove);
+		this.events.publishEvent(new RulesChanged(saved, deleted));
 	}
 
 	private void write(String id, WatchRule rule) {

@@ -1,6 +1,15 @@
 package org.newsradar.alert.rule;
 
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A saved watch rule. Every field but {@code name} is optional; the given ones must all
@@ -32,13 +41,73 @@ public record WatchRule(String id, String name, String query, List<String> count
 		channels = orEmpty(channels);
 	}
 
-	WatchRule withId(String id) {
+	/** The prefix of Standard Webhooks secrets; the rest is the key in base64. */
+	public static final String SECRET_PREFIX = "whsec_";
+
+	private static final SecureRandom random = new SecureRandom();
+
+	public WatchRule withId(String id) {
 		return new WatchRule(id, this.name, this.query, this.countries, this.topics, this.languages, this.sources,
 				this.statementBy, this.persons, this.channels, this.digest);
 	}
 
+	/**
+	 * The rule as stored: country codes in upper case, language codes and topic ids in
+	 * lower case, surrounding blanks removed, and a signing secret for every webhook that
+	 * has none.
+	 */
+	WatchRule normalized() {
+		List<Channel> withSecrets = this.channels.stream()
+			.map((channel) -> (channel != null && "webhook".equals(channel.type()) && channel.secret() == null)
+					? new Channel(channel.type(), channel.url(), newSecret(), channel.to()) : channel)
+			.toList();
+		return new WatchRule(this.id, strip(this.name), strip(this.query), cased(this.countries, true),
+				cased(this.topics, false), cased(this.languages, false), stripped(this.sources),
+				cased(this.statementBy, true), stripped(this.persons), withSecrets, strip(this.digest));
+	}
+
+	private static String newSecret() {
+		byte[] key = new byte[32];
+		random.nextBytes(key);
+		return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+	}
+
+	private static String strip(String value) {
+		return (value != null) ? value.strip() : null;
+	}
+
+	private static List<String> stripped(List<String> values) {
+		return values.stream().map(WatchRule::strip).toList();
+	}
+
+	private static List<String> cased(List<String> values, boolean upper) {
+		return values.stream()
+			.map((value) -> (value == null) ? null
+					: upper ? value.strip().toUpperCase(Locale.ROOT) : value.strip().toLowerCase(Locale.ROOT))
+			.toList();
+	}
+
+	/**
+	 * @return the digest period, or empty for a realtime rule
+	 * @throws java.time.format.DateTimeParseException when {@code digest} is neither an
+	 * ISO-8601 duration ({@code PT1H}) nor a period of days or weeks ({@code P1D})
+	 */
+	public Optional<Duration> digestPeriod() {
+		if (this.digest == null) {
+			return Optional.empty();
+		}
+		if (this.digest.contains("T")) {
+			return Optional.of(Duration.parse(this.digest));
+		}
+		Period period = Period.parse(this.digest);
+		if (period.getMonths() != 0 || period.getYears() != 0) {
+			throw new DateTimeParseException("months and years have no fixed length", this.digest, 0);
+		}
+		return Optional.of(Duration.ofDays(period.getDays()));
+	}
+
 	private static <T> List<T> orEmpty(List<T> values) {
-		return (values != null) ? List.copyOf(values) : List.of();
+		return (values != null) ? Collections.unmodifiableList(new ArrayList<>(values)) : List.of();
 	}
 
 	/**

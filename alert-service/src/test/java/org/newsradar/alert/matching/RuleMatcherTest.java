@@ -2,8 +2,12 @@ package org.newsradar.alert.matching;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.junit.jupiter.api.Test;
+import org.newsradar.alert.rule.RulesChanged;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.ArticleEnriched;
 
@@ -11,13 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleMatcherTest {
 
-	private final RuleMatcher matcher = new RuleMatcher();
+	private final RuleMatcher matcher = new RuleMatcher(new TermFilteredPresearcher(), 120);
 
-	private final ArticleEnriched statement = new ArticleEnriched("a1", null, "test",
-			"Kazakhstan Reaffirms Support for One-China Principle",
-			"The statement was issued by the Kazakh Foreign Ministry after the elections in Taiwan.", null,
-			Instant.now(), Instant.now(), "en", List.of("KZ", "CN", "TW"), List.of("one-china"), List.of(), List.of(),
-			List.of(), List.of(), new ArticleEnriched.Statement("ministry_statement", List.of("KZ")), "s1");
+	private final ArticleEnriched statement = article("en", "Kazakhstan Reaffirms Support for One-China Principle",
+			"The statement was issued by the Kazakh Foreign Ministry after the elections in Taiwan. "
+					+ "Astana considers Taiwan an inalienable part of China.");
 
 	@Test
 	void everyGivenFilterMustHoldAndAListHoldsWhenAnyValueDoes() {
@@ -27,27 +29,104 @@ class RuleMatcherTest {
 	}
 
 	@Test
+	void aRuleWithoutQueryOrFiltersMatchesEveryArticle() {
+		assertThat(matches(rule(null, null, null, null))).isTrue();
+	}
+
+	@Test
 	void theQueryUsesLuceneSyntaxOverTitleAndBody() {
-		assertThat(matches(rule("\"one-China\" OR Taiwan", null, null, null))).isTrue();
+		assertThat(matches(rule("\"one-China\" OR Uzbekistan", null, null, null))).isTrue();
 		assertThat(matches(rule("\"foreign ministry\" AND elections", null, null, null))).isTrue();
 		assertThat(matches(rule("title:Taiwan", null, null, null))).isFalse();
+		assertThat(matches(rule("title:kazakhstan", null, null, null))).isTrue();
 		assertThat(matches(rule("Kazakh* AND NOT Uzbekistan", null, null, null))).isTrue();
+		assertThat(matches(rule("\"statement ministry\"~6", null, null, null))).isTrue();
+		assertThat(matches(rule("\"statement ministry\"", null, null, null))).isFalse();
 		assertThat(matches(rule("Uzbekistan", null, null, null))).isFalse();
 	}
 
 	@Test
+	void accentsAndCaseDoNotMatter() {
+		ArticleEnriched french = article("fr", "Le Kazakhstan et la Chine",
+				"Kassym-Jomart Tokaïev a rappelé la position sur Taïwan.");
+		assertThat(matches(french, rule("tokaiev AND taiwan", null, null, null))).isTrue();
+		assertThat(matches(this.statement, rule("TAÏWAN", null, null, null))).isTrue();
+	}
+
+	@Test
+	void aRunOfChineseCharactersIsAPhrase() {
+		ArticleEnriched chinese = article("zh", "外交部声明", "哈萨克斯坦坚持一个中国原则。");
+		assertThat(matches(chinese, rule("一个中国", null, null, null))).isTrue();
+		assertThat(matches(chinese, rule("中国一个", null, null, null))).isFalse();
+	}
+
+	@Test
 	void statementByMatchesTheCountriesThatMadeTheStatement() {
-		WatchRule byKazakhstan = new WatchRule("r", "r", null, null, null, null, null, List.of("KZ"), null, null, null);
-		WatchRule byChina = new WatchRule("r", "r", null, null, null, null, null, List.of("CN"), null, null, null);
-		assertThat(this.matcher.matching(this.statement, List.of(byKazakhstan, byChina))).containsExactly(byKazakhstan);
+		WatchRule byKazakhstan = new WatchRule("kz", "kz", null, null, null, null, null, List.of("KZ"), null, null,
+				null);
+		WatchRule byChina = new WatchRule("cn", "cn", null, null, null, null, null, List.of("CN"), null, null, null);
+		this.matcher.onRulesChanged(new RulesChanged(List.of(byKazakhstan, byChina), List.of()));
+		assertThat(this.matcher.match(this.statement)).extracting(RuleMatch::rule).containsExactly(byKazakhstan);
+	}
+
+	@Test
+	void explainsTheMatchWithHighlightedTermsAndTheFiltersThatHeld() {
+		this.matcher.onRulesChanged(new RulesChanged(List.of(new WatchRule("r", "r", "taiwan OR \"foreign ministry\"",
+				List.of("KZ", "UZ"), null, null, null, null, null, null, null)), List.of()));
+		RuleMatch match = this.matcher.match(this.statement).get(0);
+		assertThat(match.match().terms()).containsExactly("foreign ministry", "taiwan");
+		assertThat(match.match().filters()).isEqualTo(Map.of("countries", List.of("KZ")));
+		assertThat(match.snippet()).contains("Kazakh <em>Foreign Ministry</em> after the elections in <em>Taiwan</em>");
+		assertThat(match.snippet().replaceAll("</?em>", ""))
+			.hasSizeLessThanOrEqualTo(120 + "… ".length() + " …".length());
+	}
+
+	@Test
+	void aDeletedOrReplacedRuleNoLongerMatches() {
+		WatchRule kazakh = rule("kazakhstan", null, null, null);
+		this.matcher.onRulesChanged(new RulesChanged(List.of(kazakh), List.of()));
+		assertThat(this.matcher.match(this.statement)).hasSize(1);
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule("uzbekistan", null, null, null)), List.of()));
+		assertThat(this.matcher.match(this.statement)).isEmpty();
+		this.matcher.onRulesChanged(new RulesChanged(List.of(kazakh), List.of()));
+		this.matcher.onRulesChanged(new RulesChanged(List.of(), List.of("r")));
+		assertThat(this.matcher.match(this.statement)).isEmpty();
+	}
+
+	@Test
+	void thePresearcherFindsWhatRunningEveryRuleFinds() {
+		RuleMatcher bruteForce = new RuleMatcher(Presearcher.NO_FILTERING, 120);
+		List<WatchRule> rules = List.of(rule("taiwan", null, null, null),
+				rule("\"one-china principle\"", null, null, null), rule("kazakh*", List.of("KZ"), null, null),
+				rule("astana OR beijing", null, null, List.of("fr")), rule("ministry AND NOT china", null, null, null),
+				rule(null, List.of("CN"), List.of("one-china"), null), rule("-uzbekistan", null, null, null),
+				rule("elections~1", null, null, null));
+		List<WatchRule> withIds = rules.stream().map((rule) -> rule.withId("r" + rules.indexOf(rule))).toList();
+		this.matcher.onRulesChanged(new RulesChanged(withIds, List.of()));
+		bruteForce.onRulesChanged(new RulesChanged(withIds, List.of()));
+		assertThat(this.matcher.match(this.statement)).extracting((match) -> match.rule().id())
+			.containsExactlyInAnyOrderElementsOf(
+					bruteForce.match(this.statement).stream().map((match) -> match.rule().id()).toList())
+			.containsExactlyInAnyOrder("r0", "r1", "r2", "r5", "r6", "r7");
 	}
 
 	private boolean matches(WatchRule rule) {
-		return !this.matcher.matching(this.statement, List.of(rule)).isEmpty();
+		return matches(this.statement, rule);
+	}
+
+	private boolean matches(ArticleEnriched article, WatchRule rule) {
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule), List.of()));
+		return !this.matcher.match(article).isEmpty();
 	}
 
 	private static WatchRule rule(String query, List<String> countries, List<String> topics, List<String> languages) {
 		return new WatchRule("r", "r", query, countries, topics, languages, null, null, null, null, null);
+	}
+
+	private static ArticleEnriched article(String language, String title, String body) {
+		return new ArticleEnriched("a-" + language, null, "test", title, body, null, Instant.now(), Instant.now(),
+				language, List.of("KZ", "CN", "TW"), List.of("one-china"), List.of(), List.of(), List.of(), List.of(),
+				new ArticleEnriched.Statement("ministry_statement", List.of("KZ")), "s1");
 	}
 
 }

@@ -27,7 +27,7 @@ public class TopicTagger implements Tagger {
 	private final Taxonomy taxonomy;
 
 	public TopicTagger() {
-		this(Taxonomy.load(new ClassPathResource("data/topics.json")));
+		this(Taxonomy.load(new ClassPathResource("newsradar/topics.json")));
 	}
 
 	TopicTagger(Taxonomy taxonomy) {

@@ -1,4 +1,4 @@
-package org.newsradar.enrich.index;
+package org.newsradar.elasticsearch;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.newsradar.enrich.index;
+package org.newsradar.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -13,17 +13,22 @@ import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The Elasticsearch 8.19 client, mapping documents with the application's JSON mapper so
- * that records are written with the same snake_case names as on Kafka.
+ * that records are written with the same snake_case names as on Kafka, and the helper
+ * that creates a service's indices at start-up.
  */
-@Configuration(proxyBeanMethods = false)
-class ElasticsearchConfiguration {
+@AutoConfiguration
+@EnableConfigurationProperties(ElasticsearchProperties.class)
+public class ElasticsearchAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
 	RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
 		HttpHost[] hosts = properties.uris()
 			.stream()
@@ -44,8 +49,15 @@ class ElasticsearchConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ElasticsearchClient elasticsearchClient(RestClient restClient, JsonMapper jsonMapper) {
 		return new ElasticsearchClient(new RestClientTransport(restClient, new Jackson3JsonpMapper(jsonMapper)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IndexSetup indexSetup(ElasticsearchClient client, JsonMapper jsonMapper) {
+		return new IndexSetup(client, jsonMapper);
 	}
 
 }

@@ -1,0 +1,74 @@
+package org.newsradar.alert.delivery;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/deliveries}: every delivery with its state ({@code pending},
+ * {@code delivered}, {@code dead}), attempts and last error, newest first; and
+ * {@code POST /api/deliveries/{id}/retry} to send a dead one again.
+ */
+@RestController
+@RequestMapping("/api/deliveries")
+class DeliveryController {
+
+	private final DeliveryLedger ledger;
+
+	DeliveryController(DeliveryLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@GetMapping
+	List<Delivery> list(@RequestParam(required = false) String status,
+			@RequestParam(name = "rule_id", required = false) String ruleId,
+			@RequestParam(name = "alert_id", required = false) String alertId,
+			@RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "50") int size)
+			throws IOException {
+		Query query = Query.of((q) -> q.bool((bool) -> {
+			term(bool, "status", status);
+			term(bool, "rule_id", ruleId);
+			term(bool, "alert_ids", alertId);
+			return bool;
+		}));
+		return this.ledger.search(query, Math.max(0, from), Math.clamp(size, 1, 500));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<Delivery> get(@PathVariable String id) throws IOException {
+		return ResponseEntity.of(this.ledger.find(id));
+	}
+
+	/** Makes a dead delivery due now, with a fresh count of attempts. */
+	@PostMapping("/{id}/retry")
+	ResponseEntity<Delivery> retry(@PathVariable String id) throws IOException {
+		var found = this.ledger.find(id);
+		if (found.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		if (!Delivery.DEAD.equals(found.get().status())) {
+			return ResponseEntity.status(409).body(found.get());
+		}
+		Delivery redriven = found.get().redriven(Instant.now());
+		this.ledger.save(redriven);
+		return ResponseEntity.accepted().body(redriven);
+	}
+
+	private static void term(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,
+			String value) {
+		if (value != null) {
+			bool.filter((f) -> f.term((t) -> t.field(field).value(value)));
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.newsradar.alert.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonData;
+import org.newsradar.alert.AlertProperties;
+import org.newsradar.alert.raised.AlertDocument;
+import org.newsradar.alert.raised.AlertStore;
+import org.newsradar.alert.rule.RuleStore;
+import org.newsradar.alert.rule.WatchRule;
+import org.newsradar.events.AlertRaised;
+import org.newsradar.events.ArticleIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cuts digests. Periods are aligned to the epoch in UTC ({@code PT1H} runs from one full
+ * hour to the next, {@code P1D} from midnight to midnight). A little after a period ends
+ * (the grace), the rule's alerts raised in it are read back from the {@code alerts} index
+ * and queued as one delivery per channel. The delivery id is derived from rule and
+ * period, so an instance that restarts, or a second instance, cuts the same digest into
+ * the same delivery and nothing is sent twice. A period without alerts sends nothing.
+ */
+@Component
+class DigestScheduler {
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestScheduler.class);
+
+	private static final int MAX_ALERTS = 1000;
+
+	private final RuleStore rules;
+
+	private final AlertStore alerts;
+
+	private final Deliveries deliveries;
+
+	private final Duration grace;
+
+	private final Set<String> cut = ConcurrentHashMap.newKeySet();
+
+	private final Clock clock;
+
+	DigestScheduler(RuleStore rules, AlertStore alerts, Deliveries deliveries, AlertProperties properties) {
+		this.rules = rules;
+		this.alerts = alerts;
+		this.deliveries = deliveries;
+		this.grace = properties.digest().grace();
+		this.clock = Clock.systemUTC();
+	}
+
+	@Scheduled(fixedDelayString = "${newsradar.alert.digest.check-interval:1s}")
+	void cutEndedPeriods() {
+		Instant now = Instant.now(this.clock);
+		for (WatchRule rule : this.rules.all()) {
+			if (rule.digest() == null || rule.channels().isEmpty()) {
+				continue;
+			}
+			long period = rule.digestPeriod().orElseThrow().toMillis();
+			Instant end = Instant.ofEpochMilli(Math.floorDiv(now.minus(this.grace).toEpochMilli(), period) * period);
+			Instant start = end.minusMillis(period);
+			String key = ArticleIds.combine(rule.id(), rule.digest(), start.toString());
+			if (!this.cut.contains(key)) {
+				try {
+					cut(rule, start, end);
+					this.cut.add(key);
+				}
+				catch (Exception ex) {
+					logger.warn("Cannot cut the digest of rule {} for {}: {}", rule.id(), start, ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private void cut(WatchRule rule, Instant start, Instant end) throws Exception {
+		Query query = Query
+			.of((q) -> q.bool((bool) -> bool.filter((f) -> f.term((t) -> t.field("rule_id").value(rule.id())))
+				.filter((f) -> f.range((r) -> r.untyped((u) -> u.field("matched_at")
+					.gte(JsonData.of(start.toString()))
+					.lt(JsonData.of(end.toString())))))));
+		List<AlertRaised> raised = new ArrayList<>(
+				this.alerts.search(query, 0, MAX_ALERTS).stream().map(AlertDocument::alert).toList());
+		if (raised.isEmpty()) {
+			return;
+		}
+		raised.sort((a, b) -> a.matchedAt().compareTo(b.matchedAt()));
+		this.deliveries.queueDigest(rule,
+				new Deliveries.Digest(Deliveries.DIGEST, rule.id(), rule.name(), start, end, raised));
+		logger.info("Digest of rule {} for {} to {}: {} alerts", rule.id(), start, end, raised.size());
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.newsradar.alert.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.newsradar.alert.AlertProperties;
+import org.newsradar.alert.rule.WatchRule;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Webhooks as the Standard Webhooks specification has them: a JSON POST with
+ * {@code webhook-id} (the delivery id, the same on every attempt, so receivers can drop
+ * repeats), {@code webhook-timestamp} (seconds) and {@code webhook-signature}
+ * ({@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body} under the secret's
+ * decoded bytes). Any 2xx answer is success.
+ */
+@Component
+class WebhookSender implements ChannelSender {
+
+	private final HttpClient http;
+
+	private final AlertProperties.Delivery properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock = Clock.systemUTC();
+
+	WebhookSender(AlertProperties properties, JsonMapper json) {
+		this.properties = properties.delivery();
+		this.json = json;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(this.properties.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	@Override
+	public String type() {
+		return "webhook";
+	}
+
+	@Override
+	public void send(Delivery delivery, WatchRule.Channel channel) throws IOException, InterruptedException {
+		byte[] body = this.json.writeValueAsBytes(delivery.payload());
+		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
+		HttpRequest request = HttpRequest.newBuilder(URI.create(channel.url()))
+			.timeout(this.properties.timeout())
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "NewsRadar-alert-service")
+			.header("webhook-id", delivery.deliveryId())
+			.header("webhook-timestamp", timestamp)
+			.header("webhook-signature", "v1," + sign(channel.secret(), delivery.deliveryId(), timestamp, body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			String answer = response.body().strip();
+			throw new IOException("HTTP " + response.statusCode()
+					+ (answer.isEmpty() ? "" : ": " + answer.substring(0, Math.min(200, answer.length()))));
+		}
+	}
+
+	static String sign(String secret, String id, String timestamp, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
+			mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			return Base64.getEncoder().encodeToString(mac.doFinal(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	/** The secret's key bytes: base64 after the {@code whsec_} prefix. */
+	static byte[] key(String secret) {
+		return Base64.getDecoder().decode(secret.substring(WatchRule.SECRET_PREFIX.length()));
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.newsradar.alert.matching;
+
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.newsradar.alert.rule.WatchRule;
+import org.newsradar.events.ArticleEnriched;
+
+/**
+ * Turns a rule into one Lucene query and an article into the document it runs against:
+ * the text query must match title or body, and each filter is a required disjunction of
+ * exact terms. Having the filters in the query lets the monitor's presearcher skip a rule
+ * whose country or topic the article does not have without running it.
+ */
+final class RuleCompiler {
+
+	private RuleCompiler() {
+	}
+
+	static Query compile(WatchRule rule) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		boolean empty = true;
+		if (rule.query() != null) {
+			query.add(RuleQuery.parse(rule.query()), Occur.MUST);
+			empty = false;
+		}
+		for (Filter filter : Filter.values()) {
+			List<String> wanted = filter.wanted(rule);
+			if (!wanted.isEmpty()) {
+				BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+				wanted.forEach((value) -> anyOf.add(new TermQuery(new Term(filter.field(), value)), Occur.SHOULD));
+				query.add(anyOf.build(), Occur.FILTER);
+				empty = false;
+			}
+		}
+		return empty ? new MatchAllDocsQuery() : query.build();
+	}
+
+	static Document document(ArticleEnriched article) {
+		Document document = new Document();
+		document.add(new TextField("title", nullToEmpty(article.title()), Field.Store.NO));
+		document.add(new TextField("body", nullToEmpty(article.body()), Field.Store.NO));
+		for (Filter filter : Filter.values()) {
+			filter.present(article)
+				.forEach((value) -> document.add(new StringField(filter.field(), value, Field.Store.NO)));
+		}
+		return document;
+	}
+
+	static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.newsradar.alert.raised;
+
+import java.io.IOException;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code /api/alerts}: alerts from the {@code alerts} index, newest first, each with the
+ * articles of its story attached; and {@code /api/alerts/stream}, the live feed.
+ */
+@RestController
+@RequestMapping("/api/alerts")
+class AlertController {
+
+	private final AlertStore store;
+
+	private final AlertStream stream;
+
+	private final JsonMapper json;
+
+	AlertController(AlertStore store, AlertStream stream, JsonMapper json) {
+		this.store = store;
+		this.stream = stream;
+		this.json = json;
+	}
+
+	@GetMapping
+	List<ObjectNode> list(@RequestParam(name = "rule_id", required = false) List<String> ruleIds,
+			@RequestParam(name = "story_id", required = false) String storyId,
+			@RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "50") int size)
+			throws IOException {
+		Query query = Query.of((q) -> q.bool((bool) -> {
+			if (ruleIds != null && !ruleIds.isEmpty()) {
+				bool.filter((f) -> f.terms((t) -> t.field("rule_id")
+					.terms((values) -> values.value(
+							ruleIds.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+			}
+			if (storyId != null) {
+				bool.filter((f) -> f.term((t) -> t.field("story_id").value(storyId)));
+			}
+			return bool;
+		}));
+		return this.store.search(query, Math.max(0, from), Math.clamp(size, 1, 500))
+			.stream()
+			.map((alert) -> alert.toJson(this.json))
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<ObjectNode> get(@PathVariable String id) throws IOException {
+		return ResponseEntity.of(this.store.find(id).map((alert) -> alert.toJson(this.json)));
+	}
+
+	/**
+	 * Server-sent events, one {@code alert} event per alert raised from now on (by any
+	 * instance), optionally only those of the given rules.
+	 */
+	@GetMapping(path = "/stream", produces = "text/event-stream")
+	SseEmitter stream(@RequestParam(name = "rule_id", required = false) List<String> ruleIds) throws IOException {
+		return this.stream.subscribe((ruleIds != null) ? ruleIds : List.of());
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.newsradar.alert.raised;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.newsradar.alert.delivery.Deliveries;
+import org.newsradar.alert.matching.RuleMatch;
+import org.newsradar.alert.matching.RuleMatcher;
+import org.newsradar.events.AlertRaised;
+import org.newsradar.events.ArticleEnriched;
+import org.newsradar.events.ArticleIds;
+import org.newsradar.events.CloudEvents;
+import org.newsradar.events.Topics;
+import org.newsradar.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Matches each enriched article against the rules and raises an alert the first time a
+ * rule matches an article of a story; later articles of the story (another outlet,
+ * another language) are attached to that alert and raise nothing new. An alert is in the
+ * {@code alerts} index, its deliveries are queued and it is on the {@code alerts} topic
+ * before the article's offset is committed; a failure anywhere retries the article, which
+ * finds what was already done.
+ */
+@Service
+class AlertService {
+
+	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Alerts are also logged here, one readable line each, for people watching the
+	 * console.
+	 */
+	private static final Logger alertLog = LoggerFactory.getLogger("newsradar.alerts");
+
+	private final RuleMatcher matcher;
+
+	private final AlertStore store;
+
+	private final Deliveries deliveries;
+
+	private final EventPublisher publisher;
+
+	private final Clock clock = Clock.systemUTC();
+
+	AlertService(RuleMatcher matcher, AlertStore store, Deliveries deliveries, EventPublisher publisher) {
+		this.matcher = matcher;
+		this.store = store;
+		this.deliveries = deliveries;
+		this.publisher = publisher;
+	}
+
+	@KafkaListener(topics = Topics.ARTICLES_ENRICHED)
+	void onArticle(ArticleEnriched article) throws IOException {
+		List<RuleMatch> matches = this.matcher.match(article);
+		if (matches.isEmpty()) {
+			return;
+		}
+		Instant now = Instant.now(this.clock);
+		List<AlertRaised> toPublish = this.store
+			.raise(matches.stream().map((match) -> alert(match, article, now)).toList(), article);
+		if (toPublish.isEmpty()) {
+			return;
+		}
+		this.deliveries.queue(toPublish);
+		List<CompletableFuture<?>> sends = toPublish.stream()
+			.<CompletableFuture<?>>map((alert) -> this.publisher.publish(Topics.ALERTS, alert.ruleId(), alert,
+					CloudEvents.ALERT_RAISED, alert.matchedAt()))
+			.toList();
+		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
+		toPublish.forEach(AlertService::log);
+		this.store.markPublished(toPublish);
+	}
+
+	private static AlertRaised alert(RuleMatch match, ArticleEnriched article, Instant now) {
+		String storyId = (article.storyId() != null) ? article.storyId() : article.id();
+		return new AlertRaised(ArticleIds.combine(match.rule().id(), storyId), match.rule().id(), match.rule().name(),
+				storyId, article.id(), article.title(), article.url(), match.snippet(), article.language(),
+				article.countries(), article.topics(), article.statement(), article.publishedAt(), now,
+				article.source(), match.match());
+	}
+
+	private static void log(AlertRaised alert) {
+		alertLog.info("ALERT [{}] {} | {} | {} | topics {} | matched {} | story {}", alert.ruleName(), alert.title(),
+				alert.language(), String.join(" ", alert.countries()), alert.topics(), alert.match().terms(),
+				alert.storyId());
+	}
+
+}

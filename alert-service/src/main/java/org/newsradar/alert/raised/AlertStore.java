@@ -1,0 +1,171 @@
+package org.newsradar.alert.raised;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.newsradar.elasticsearch.IndexSetup;
+import org.newsradar.events.AlertRaised;
+import org.newsradar.events.ArticleEnriched;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code alerts} index, which is also what makes an alert happen once per (rule,
+ * story) across restarts and instances: an alert is created under its id with
+ * {@code op_type=create}, so only the first article of a story creates it; later ones
+ * find it there and are attached to it (with optimistic concurrency, since the minimal
+ * node has no scripts).
+ */
+@Component
+public class AlertStore implements InitializingBean {
+
+	public static final String ALIAS = "alerts";
+
+	private static final int ATTACH_ATTEMPTS = 10;
+
+	private final ElasticsearchClient client;
+
+	private final IndexSetup setup;
+
+	private final JsonMapper json;
+
+	private final Clock clock = Clock.systemUTC();
+
+	AlertStore(ElasticsearchClient client, IndexSetup setup, JsonMapper json) {
+		this.client = client;
+		this.setup = setup;
+		this.json = json;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.setup.ensure(ALIAS, new ClassPathResource("elasticsearch/alerts-template.json"));
+	}
+
+	/**
+	 * Records what an article matched.
+	 * @param alerts one alert per matched rule, each for the article's story
+	 * @param article the article
+	 * @return the alerts that still have to go out on the {@code alerts} topic: those
+	 * this article created, and those it created earlier but that were never marked
+	 * published (a redelivery after a crash)
+	 */
+	public List<AlertRaised> raise(List<AlertRaised> alerts, ArticleEnriched article) throws IOException {
+		BulkResponse response = this.client.bulk((bulk) -> {
+			alerts.forEach((alert) -> bulk.operations((operation) -> operation.create((create) -> create.index(ALIAS)
+				.id(alert.alertId())
+				.document(AlertDocument.raised(alert, article).toJson(this.json)))));
+			return bulk;
+		});
+		List<AlertRaised> toPublish = new ArrayList<>();
+		for (int i = 0; i < alerts.size(); i++) {
+			BulkResponseItem item = response.items().get(i);
+			if (item.error() == null) {
+				toPublish.add(alerts.get(i));
+			}
+			else if (item.status() == 409) {
+				attach(alerts.get(i).alertId(), article).ifPresent(toPublish::add);
+			}
+			else {
+				throw new IOException("Elasticsearch refused alert " + alerts.get(i).alertId() + ": "
+						+ item.error().type() + " " + item.error().reason());
+			}
+		}
+		return toPublish;
+	}
+
+	/**
+	 * Marks alerts as out on the {@code alerts} topic, so that a redelivered article does
+	 * not publish them again.
+	 */
+	public void markPublished(List<AlertRaised> alerts) throws IOException {
+		if (alerts.isEmpty()) {
+			return;
+		}
+		BulkResponse response = this.client.bulk((bulk) -> {
+			alerts.forEach((alert) -> bulk.operations((operation) -> operation.update((update) -> update.index(ALIAS)
+				.id(alert.alertId())
+				.action((a) -> a.doc(Map.of("published", true))))));
+			return bulk;
+		});
+		if (response.errors()) {
+			throw new IOException("Elasticsearch did not mark alerts published: " + response.items()
+				.stream()
+				.filter((item) -> item.error() != null)
+				.map((item) -> item.id() + " " + item.error().reason())
+				.toList());
+		}
+	}
+
+	public Optional<AlertDocument> find(String alertId) throws IOException {
+		GetResponse<ObjectNode> response = this.client.get((get) -> get.index(ALIAS).id(alertId), ObjectNode.class);
+		return response.found() ? Optional.of(AlertDocument.fromJson(response.source(), this.json)) : Optional.empty();
+	}
+
+	/**
+	 * @param query which alerts
+	 * @param from how many of the newest to skip
+	 * @param size how many to return
+	 * @return the alerts, newest first
+	 */
+	public List<AlertDocument> search(Query query, int from, int size) throws IOException {
+		return this.client
+			.search((search) -> search.index(ALIAS)
+				.query(query)
+				.from(from)
+				.size(size)
+				.sort((sort) -> sort.field((field) -> field.field("matched_at").order(SortOrder.Desc))),
+					ObjectNode.class)
+			.hits()
+			.hits()
+			.stream()
+			.map(Hit::source)
+			.map((source) -> AlertDocument.fromJson(source, this.json))
+			.toList();
+	}
+
+	private Optional<AlertRaised> attach(String alertId, ArticleEnriched article) throws IOException {
+		for (int attempt = 0; attempt < ATTACH_ATTEMPTS; attempt++) {
+			GetResponse<ObjectNode> current = this.client.get((get) -> get.index(ALIAS).id(alertId), ObjectNode.class);
+			AlertDocument document = AlertDocument.fromJson(current.source(), this.json);
+			if (document.has(article.id())) {
+				boolean raisedByThis = document.alert().articleId().equals(article.id());
+				return (raisedByThis && !document.published()) ? Optional.of(document.alert()) : Optional.empty();
+			}
+			try {
+				this.client.index((index) -> index.index(ALIAS)
+					.id(alertId)
+					.document(document.attach(article, Instant.now(this.clock)).toJson(this.json))
+					.ifSeqNo(current.seqNo())
+					.ifPrimaryTerm(current.primaryTerm()));
+				return Optional.empty();
+			}
+			catch (ElasticsearchException ex) {
+				if (ex.status() != 409) {
+					throw ex;
+				}
+			}
+		}
+		throw new IOException("Could not attach article " + article.id() + " to alert " + alertId + " after "
+				+ ATTACH_ATTEMPTS + " concurrent changes");
+	}
+
+}

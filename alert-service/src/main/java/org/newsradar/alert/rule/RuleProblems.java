@@ -1,0 +1,23 @@
+package org.newsradar.alert.rule;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * An invalid rule, however it came (rules, preview, subscriptions), is a 400 problem
+ * whose {@code errors} name each field and what is wrong with it.
+ */
+@RestControllerAdvice(basePackageClasses = RuleProblems.class)
+class RuleProblems {
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidRuleException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid rule");
+		problem.setProperty("errors", ex.errors());
+		return problem;
+	}
+
+}

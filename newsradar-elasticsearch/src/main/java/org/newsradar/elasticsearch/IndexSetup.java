@@ -1,0 +1,131 @@
+package org.newsradar.elasticsearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * Creates an index template and the read/write alias over its first index
+ * ({@code <alias>-000001}) when they are missing, waiting for Elasticsearch at start-up.
+ * The template's text analysis is chosen by asking the cluster what it has: the full
+ * distribution folds accents ({@code newsradar_text} with {@code asciifolding}), the
+ * minimal node falls back to lowercasing.
+ */
+public class IndexSetup {
+
+	/**
+	 * The read/write alias of the articles index: enrich-service writes it, alert-service
+	 * previews rules against it, Kibana searches it.
+	 */
+	public static final String ARTICLES = "articles";
+
+	private static final Logger logger = LoggerFactory.getLogger(IndexSetup.class);
+
+	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
+	private final ElasticsearchClient client;
+
+	private final JsonMapper json;
+
+	IndexSetup(ElasticsearchClient client, JsonMapper json) {
+		this.client = client;
+		this.json = json;
+	}
+
+	/**
+	 * Puts the template (named like the alias) and creates the alias, retrying while
+	 * Elasticsearch does not answer.
+	 * @param alias the read/write alias, e.g. {@code articles}
+	 * @param template an index template whose {@code index_patterns} cover
+	 * {@code <alias>-*}; its {@code settings.analysis} is filled in here
+	 */
+	public void ensure(String alias, Resource template) {
+		Instant deadline = Instant.now().plus(STARTUP_WAIT);
+		while (true) {
+			try {
+				createIfMissing(alias, template);
+				return;
+			}
+			catch (IOException ex) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new IllegalStateException("Elasticsearch did not answer for " + STARTUP_WAIT.toSeconds()
+							+ "s (newsradar.elasticsearch.uris): " + ex.getMessage(), ex);
+				}
+				logger.info("Waiting for Elasticsearch: {}", ex.getMessage());
+				try {
+					Thread.sleep(Duration.ofSeconds(2));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting for Elasticsearch", interrupted);
+				}
+			}
+		}
+	}
+
+	/** Creates the {@code articles} template and alias when missing. */
+	public void ensureArticles() {
+		ensure(ARTICLES, new ClassPathResource("articles-template.json", IndexSetup.class));
+	}
+
+	private void createIfMissing(String alias, Resource templateResource) throws IOException {
+		String analysis = hasAsciiFolding() ? "full" : "minimal";
+		ObjectNode template = (ObjectNode) readJson(templateResource);
+		((ObjectNode) template.get("template").get("settings")).set("analysis",
+				readJson(new ClassPathResource("analysis-" + analysis + ".json", IndexSetup.class)));
+		this.client.indices()
+			.putIndexTemplate(PutIndexTemplateRequest.of((request) -> request.name(alias)
+				.withJson(new StringReader(this.json.writeValueAsString(template)))));
+		if (!this.client.indices().existsAlias((request) -> request.name(alias)).value()) {
+			try {
+				this.client.indices()
+					.create((request) -> request.index(alias + "-000001")
+						.aliases(alias, (settings) -> settings.isWriteIndex(true)));
+			}
+			catch (ElasticsearchException ex) {
+				if (!"resource_already_exists_exception".equals(ex.error().type())) {
+					throw ex;
+				}
+			}
+		}
+		logger.info("Index alias '{}' ready, {} text analysis", alias, analysis);
+	}
+
+	private boolean hasAsciiFolding() throws IOException {
+		try {
+			this.client.indices()
+				.analyze((request) -> request.tokenizer((t) -> t.name("standard"))
+					.filter((f) -> f.name("asciifolding"))
+					.text("Taïwan"));
+			return true;
+		}
+		catch (ElasticsearchException ex) {
+			return false;
+		}
+	}
+
+	private JsonNode readJson(Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return this.json.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + resource.getDescription(), ex);
+		}
+	}
+
+}
