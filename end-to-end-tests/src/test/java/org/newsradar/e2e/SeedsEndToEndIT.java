@@ -62,7 +62,7 @@ class SeedsEndToEndIT {
 		ingest = ServiceProcess.start("ingest-service", "384m", kafka);
 		services.add(ingest);
 		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
-		alert = ServiceProcess.start("alert-service", "384m", kafka);
+		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch);
 		services.add(alert);
 		services.forEach(ServiceProcess::awaitHealthy);
 

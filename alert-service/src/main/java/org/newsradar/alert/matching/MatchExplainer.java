@@ -46,8 +46,12 @@ final class MatchExplainer {
 		this.leaf = this.searcher.getIndexReader().leaves().get(0);
 	}
 
-	Explanation explain(WatchRule rule) {
-		Map<String, List<Span>> hits = (rule.query() != null) ? hits(RuleQuery.parse(rule.query())) : Map.of();
+	/**
+	 * @param rule the rule that matched
+	 * @param query its parsed text query, or {@code null} when it has none
+	 */
+	Explanation explain(WatchRule rule, Query query) {
+		Map<String, List<Span>> hits = (query != null) ? hits(query) : Map.of();
 		Set<String> terms = new LinkedHashSet<>();
 		hits.forEach((field, spans) -> {
 			String text = text(field);

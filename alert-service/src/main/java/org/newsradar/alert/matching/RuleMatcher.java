@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.Query;
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.RulesChanged;
 import org.newsradar.alert.rule.WatchRule;
@@ -38,13 +41,13 @@ public class RuleMatcher implements DisposableBean {
 
 	private final Monitor monitor;
 
-	private final Map<String, WatchRule> rules = new ConcurrentHashMap<>();
+	private final Map<String, Registered> rules = new ConcurrentHashMap<>();
 
 	private final int snippetLength;
 
 	@Autowired
 	RuleMatcher(AlertProperties properties) {
-		this(new TermFilteredPresearcher(), properties.snippetLength());
+		this(presearcher(), properties.snippetLength());
 	}
 
 	/**
@@ -62,14 +65,26 @@ public class RuleMatcher implements DisposableBean {
 		}
 	}
 
+	/**
+	 * The presearcher alert-service runs: the monitor's term filter in two passes (a
+	 * conjunction is indexed under a term of each of two of its clauses, so it is run
+	 * only when the article has both), also for wildcard rules.
+	 */
+	public static Presearcher presearcher() {
+		return new MultipassTermFilteredPresearcher(2, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+				List.of(new PrefixQueryHandler()), Set.of());
+	}
+
 	@EventListener
 	public void onRulesChanged(RulesChanged change) {
 		try {
 			List<MonitorQuery> queries = new ArrayList<>();
+			List<Registered> registered = new ArrayList<>();
 			List<String> unusable = new ArrayList<>();
 			for (WatchRule rule : change.saved()) {
 				try {
 					queries.add(new MonitorQuery(rule.id(), RuleCompiler.compile(rule)));
+					registered.add(new Registered(rule, (rule.query() != null) ? RuleQuery.parse(rule.query()) : null));
 				}
 				catch (RuleQuery.InvalidQueryException ex) {
 					// Validated when saved; a rule written to the topic by other means is
@@ -86,10 +101,7 @@ public class RuleMatcher implements DisposableBean {
 			}
 			if (!queries.isEmpty()) {
 				this.monitor.register(queries);
-				change.saved()
-					.stream()
-					.filter((rule) -> !unusable.contains(rule.id()))
-					.forEach((rule) -> this.rules.put(rule.id(), rule));
+				registered.forEach((rule) -> this.rules.put(rule.rule().id(), rule));
 			}
 		}
 		catch (IOException ex) {
@@ -117,10 +129,10 @@ public class RuleMatcher implements DisposableBean {
 		MatchExplainer explainer = new MatchExplainer(article, this.snippetLength);
 		List<RuleMatch> result = new ArrayList<>();
 		for (QueryMatch match : matches.getMatches()) {
-			WatchRule rule = this.rules.get(match.getQueryId());
-			if (rule != null) {
-				MatchExplainer.Explanation why = explainer.explain(rule);
-				result.add(new RuleMatch(rule, why.snippet(), why.match()));
+			Registered registered = this.rules.get(match.getQueryId());
+			if (registered != null) {
+				MatchExplainer.Explanation why = explainer.explain(registered.rule(), registered.textQuery());
+				result.add(new RuleMatch(registered.rule(), why.snippet(), why.match()));
 			}
 		}
 		return result;
@@ -129,6 +141,11 @@ public class RuleMatcher implements DisposableBean {
 	@Override
 	public void destroy() throws IOException {
 		this.monitor.close();
+	}
+
+	/** A rule with its text query parsed once, for explanations. */
+	private record Registered(WatchRule rule, Query textQuery) {
+
 	}
 
 }

@@ -59,6 +59,7 @@ public class RulePreview {
 	 */
 	public Result preview(WatchRule rule, int days, int size) throws IOException {
 		org.apache.lucene.search.Query compiled = RuleCompiler.compile(rule);
+		org.apache.lucene.search.Query textQuery = (rule.query() != null) ? RuleQuery.parse(rule.query()) : null;
 		Query selection = selection(rule, Instant.now(this.clock).minus(Duration.ofDays(days)));
 		Map<String, Integer> byLanguage = new TreeMap<>();
 		List<PreviewHit> hits = new ArrayList<>();
@@ -87,7 +88,7 @@ public class RulePreview {
 					byLanguage.merge(String.valueOf(article.language()), 1, Integer::sum);
 					if (hits.size() < size) {
 						MatchExplainer.Explanation why = new MatchExplainer(article, this.properties.snippetLength())
-							.explain(rule);
+							.explain(rule, textQuery);
 						hits.add(new PreviewHit(article.id(), article.title(), article.url(), article.source(),
 								article.language(), article.publishedAt(), article.storyId(), why.snippet(),
 								why.match()));

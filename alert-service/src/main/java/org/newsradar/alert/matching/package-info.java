@@ -1,8 +1,9 @@
 /**
- * Matching enriched articles against the rules and raising alerts: one per rule and
- * story, published to {@code alerts} and written to the log in a form a person reads.
- * This first version evaluates each rule against an in-memory Lucene index of the
- * article; the Lucene Monitor with its presearcher replaces the loop when there are many
- * rules.
+ * Matching enriched articles against the rules with Lucene's Monitor: each rule is one
+ * Lucene query (its text query over title and body, and its filters as required exact
+ * terms), the presearcher picks the rules an article could match, and the few that do are
+ * explained (the words that matched, highlighted in a snippet, and the filter values that
+ * held). {@link org.newsradar.alert.matching.RulePreview} runs one rule with the same
+ * query against what is already in Elasticsearch.
  */
 package org.newsradar.alert.matching;

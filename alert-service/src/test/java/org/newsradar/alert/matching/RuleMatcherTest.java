@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.monitor.Presearcher;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.junit.jupiter.api.Test;
 import org.newsradar.alert.rule.RulesChanged;
 import org.newsradar.alert.rule.WatchRule;
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleMatcherTest {
 
-	private final RuleMatcher matcher = new RuleMatcher(new TermFilteredPresearcher(), 120);
+	private final RuleMatcher matcher = new RuleMatcher(RuleMatcher.presearcher(), 120);
 
 	private final ArticleEnriched statement = article("en", "Kazakhstan Reaffirms Support for One-China Principle",
 			"The statement was issued by the Kazakh Foreign Ministry after the elections in Taiwan. "

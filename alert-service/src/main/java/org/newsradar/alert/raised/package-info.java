@@ -1,0 +1,7 @@
+/**
+ * Alerts raised: the listener that turns a matching article into at most one alert per
+ * rule and story, the {@code alerts} index that makes that hold across restarts and
+ * instances (and keeps the later articles of the story attached to the alert), the
+ * {@code /api/alerts} endpoints and the live server-sent event stream.
+ */
+package org.newsradar.alert.raised;

@@ -1,0 +1,88 @@
+package org.newsradar.alert.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.lucene.monitor.Presearcher;
+import org.newsradar.alert.matching.RuleMatcher;
+import org.newsradar.alert.rule.RulesChanged;
+import org.newsradar.alert.rule.WatchRule;
+import org.newsradar.events.ArticleEnriched;
+
+/**
+ * Matching throughput on one thread: articles of the pile per second against 1k, 10k and
+ * 100k generated rules, with the presearcher alert-service runs (the monitor's term
+ * filter in two passes) and without filtering (every rule run against every article: the
+ * brute-force floor). Each run is bounded in time, so the floor at 100k rules measures
+ * fewer articles.
+ *
+ * <p>
+ * Arguments: the pile file (default {@code ../shared/eval/pile/news_pile.jsonl}), the
+ * rule counts (default {@code 1000,10000,100000}), seconds per run (default 20).
+ */
+public final class MatchingBenchmark {
+
+	private static final Duration WARMUP = Duration.ofSeconds(8);
+
+	private MatchingBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path pile = Path.of((args.length > 0) ? args[0] : "../shared/eval/pile/news_pile.jsonl");
+		String counts = (args.length > 1) ? args[1] : "1000,10000,100000";
+		long seconds = (args.length > 2) ? Long.parseLong(args[2]) : 20;
+		List<ArticleEnriched> articles = Pile.read(pile, Integer.MAX_VALUE);
+		RuleGenerator generator = new RuleGenerator(articles);
+		System.out.printf("Pile: %s, %d articles; %d processors, Java %s, max heap %d MB%n", pile, articles.size(),
+				Runtime.getRuntime().availableProcessors(), Runtime.version(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("%-8s %-14s %12s %10s %14s %10s %10s%n", "rules", "presearcher", "articles/s", "articles",
+				"matches/art.", "load s", "heap MB");
+		for (String count : counts.split(",")) {
+			List<WatchRule> rules = generator.generate(Integer.parseInt(count.strip()));
+			run(rules, articles, RuleMatcher.presearcher(), "multipass", seconds);
+			run(rules, articles, Presearcher.NO_FILTERING, "none (floor)", seconds);
+		}
+	}
+
+	private static void run(List<WatchRule> rules, List<ArticleEnriched> articles, Presearcher presearcher, String name,
+			long seconds) throws Exception {
+		System.gc();
+		long heapBefore = usedHeap();
+		long loadStart = System.nanoTime();
+		RuleMatcher matcher = new RuleMatcher(presearcher, 240);
+		for (int from = 0; from < rules.size(); from += 500) {
+			matcher
+				.onRulesChanged(new RulesChanged(rules.subList(from, Math.min(rules.size(), from + 500)), List.of()));
+		}
+		double load = (System.nanoTime() - loadStart) / 1e9;
+		System.gc();
+		long heap = usedHeap() - heapBefore;
+		// Warm up for a fixed time (the JIT compiles the matching code), then measure
+		// from where warm-up stopped.
+		int warmup = 0;
+		long warmupEnd = System.nanoTime() + WARMUP.toNanos();
+		while (System.nanoTime() < warmupEnd && warmup < articles.size() / 2) {
+			matcher.match(articles.get(warmup++));
+		}
+		long start = System.nanoTime();
+		long deadline = start + seconds * 1_000_000_000L;
+		int done = 0;
+		long matches = 0;
+		for (int i = warmup; i < articles.size() && System.nanoTime() < deadline; i++) {
+			matches += matcher.match(articles.get(i)).size();
+			done++;
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		System.out.printf("%-8d %-14s %12.0f %10d %14.2f %10.1f %10d%n", rules.size(), name, done / elapsed, done,
+				(double) matches / Math.max(1, done), load, heap / (1024 * 1024));
+		matcher.destroy();
+	}
+
+	private static long usedHeap() {
+		Runtime runtime = Runtime.getRuntime();
+		return runtime.totalMemory() - runtime.freeMemory();
+	}
+
+}
