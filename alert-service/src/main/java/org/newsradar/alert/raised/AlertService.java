@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.alert.delivery.Deliveries;
 import org.newsradar.alert.matching.RuleMatch;
 import org.newsradar.alert.matching.RuleMatcher;
@@ -16,10 +18,12 @@ import org.newsradar.events.ArticleIds;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
+import org.newsradar.kafka.PoisonMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,15 +62,32 @@ class AlertService {
 		this.publisher = publisher;
 	}
 
-	@KafkaListener(topics = Topics.ARTICLES_ENRICHED)
-	void onArticle(ArticleEnriched article) throws IOException {
-		List<RuleMatch> matches = this.matcher.match(article);
-		if (matches.isEmpty()) {
-			return;
-		}
+	/**
+	 * Takes the articles a poll returned together: one bulk request raises their alerts,
+	 * so the cost of a round trip to Elasticsearch is shared when articles come fast.
+	 */
+	@KafkaListener(topics = Topics.ARTICLES_ENRICHED, batch = "true")
+	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
+		List<AlertStore.Raised> raised = new ArrayList<>();
 		Instant now = Instant.now(this.clock);
-		List<AlertRaised> toPublish = this.store
-			.raise(matches.stream().map((match) -> alert(match, article, now)).toList(), article);
+		for (int i = 0; i < records.size(); i++) {
+			ArticleEnriched article = records.get(i).value();
+			if (article == null || article.id() == null) {
+				// Raise what the readable articles before it matched, then dead-letter
+				// it.
+				raise(raised);
+				throw new BatchListenerFailedException("Unreadable article at " + describe(records.get(i)),
+						new PoisonMessageException("not a readable enriched article", null), i);
+			}
+			for (RuleMatch match : this.matcher.match(article)) {
+				raised.add(new AlertStore.Raised(alert(match, article, now), article));
+			}
+		}
+		raise(raised);
+	}
+
+	private void raise(List<AlertStore.Raised> raised) throws IOException {
+		List<AlertRaised> toPublish = this.store.raise(raised);
 		if (toPublish.isEmpty()) {
 			return;
 		}
@@ -78,6 +99,10 @@ class AlertService {
 		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
 		toPublish.forEach(AlertService::log);
 		this.store.markPublished(toPublish);
+	}
+
+	private static String describe(ConsumerRecord<?, ?> record) {
+		return record.topic() + "-" + record.partition() + "@" + record.offset();
 	}
 
 	private static AlertRaised alert(RuleMatch match, ArticleEnriched article, Instant now) {

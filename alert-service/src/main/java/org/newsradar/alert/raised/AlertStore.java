@@ -61,31 +61,34 @@ public class AlertStore implements InitializingBean {
 	}
 
 	/**
-	 * Records what an article matched.
-	 * @param alerts one alert per matched rule, each for the article's story
-	 * @param article the article
+	 * Records what a batch of articles matched, in one bulk request.
+	 * @param alerts one alert per matched rule and article, each for the article's story
 	 * @return the alerts that still have to go out on the {@code alerts} topic: those
-	 * this article created, and those it created earlier but that were never marked
+	 * created now, and those an article created earlier but that were never marked
 	 * published (a redelivery after a crash)
 	 */
-	public List<AlertRaised> raise(List<AlertRaised> alerts, ArticleEnriched article) throws IOException {
+	public List<AlertRaised> raise(List<Raised> alerts) throws IOException {
+		if (alerts.isEmpty()) {
+			return List.of();
+		}
 		BulkResponse response = this.client.bulk((bulk) -> {
-			alerts.forEach((alert) -> bulk.operations((operation) -> operation.create((create) -> create.index(ALIAS)
-				.id(alert.alertId())
-				.document(AlertDocument.raised(alert, article).toJson(this.json)))));
+			alerts.forEach((raised) -> bulk.operations((operation) -> operation.create((create) -> create.index(ALIAS)
+				.id(raised.alert().alertId())
+				.document(AlertDocument.raised(raised.alert(), raised.article()).toJson(this.json)))));
 			return bulk;
 		});
 		List<AlertRaised> toPublish = new ArrayList<>();
 		for (int i = 0; i < alerts.size(); i++) {
 			BulkResponseItem item = response.items().get(i);
+			Raised raised = alerts.get(i);
 			if (item.error() == null) {
-				toPublish.add(alerts.get(i));
+				toPublish.add(raised.alert());
 			}
 			else if (item.status() == 409) {
-				attach(alerts.get(i).alertId(), article).ifPresent(toPublish::add);
+				attach(raised.alert().alertId(), raised.article()).ifPresent(toPublish::add);
 			}
 			else {
-				throw new IOException("Elasticsearch refused alert " + alerts.get(i).alertId() + ": "
+				throw new IOException("Elasticsearch refused alert " + raised.alert().alertId() + ": "
 						+ item.error().type() + " " + item.error().reason());
 			}
 		}
@@ -140,6 +143,16 @@ public class AlertStore implements InitializingBean {
 			.map(Hit::source)
 			.map((source) -> AlertDocument.fromJson(source, this.json))
 			.toList();
+	}
+
+	/**
+	 * An alert an article raised.
+	 *
+	 * @param alert the alert
+	 * @param article the article
+	 */
+	public record Raised(AlertRaised alert, ArticleEnriched article) {
+
 	}
 
 	private Optional<AlertRaised> attach(String alertId, ArticleEnriched article) throws IOException {

@@ -39,9 +39,9 @@ final class RuleGenerator {
 				.forEach((word) -> documentFrequency.merge(word, 1, Integer::sum));
 			countries.addAll(article.countries());
 		}
-		// Words in 0.02% to 0.5% of the articles: specific enough for a watch rule.
-		int low = Math.max(2, articles.size() / 5000);
-		int high = Math.max(low + 1, articles.size() / 200);
+		// Words in 0.01% to 0.2% of the articles: specific enough for a watch rule.
+		int low = Math.max(2, articles.size() / 10000);
+		int high = Math.max(low + 1, articles.size() / 500);
 		this.vocabulary = documentFrequency.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() >= low && entry.getValue() <= high && entry.getKey().length() > 3)

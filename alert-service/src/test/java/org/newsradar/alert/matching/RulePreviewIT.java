@@ -3,10 +3,12 @@ package org.newsradar.alert.matching;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -98,14 +100,15 @@ class RulePreviewIT {
 		List<WatchRule> rules = rules(120);
 		RuleMatcher live = new RuleMatcher(RuleMatcher.presearcher(), 200);
 		live.onRulesChanged(new RulesChanged(rules, List.of()));
+		Map<String, Set<String>> liveByRule = new HashMap<>();
+		for (ArticleEnriched article : this.corpus) {
+			live.match(article)
+				.forEach((match) -> liveByRule.computeIfAbsent(match.rule().id(), (id) -> new HashSet<>())
+					.add(article.id()));
+		}
 		int nonEmpty = 0;
 		for (WatchRule rule : rules) {
-			Set<String> liveMatches = this.corpus.stream()
-				.filter((article) -> live.match(article)
-					.stream()
-					.anyMatch((match) -> match.rule().id().equals(rule.id())))
-				.map(ArticleEnriched::id)
-				.collect(Collectors.toSet());
+			Set<String> liveMatches = liveByRule.getOrDefault(rule.id(), Set.of());
 			RulePreview.Result result = this.preview.preview(rule, 60, 1000);
 			assertThat(result.hits()).as("rule %s: %s", rule.id(), rule)
 				.extracting(RulePreview.PreviewHit::articleId)
