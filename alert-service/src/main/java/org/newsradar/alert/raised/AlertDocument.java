@@ -3,6 +3,7 @@ package org.newsradar.alert.raised;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
@@ -13,19 +14,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An alert as kept in the Elasticsearch {@code alerts} index and returned by
  * {@code GET /api/alerts}: the fields of the alert as raised, and beside them every
- * article of the story that matched the rule since (the first one included), and whether
- * the alert went out on the {@code alerts} topic.
+ * article of the story that matched the rule since (the first one included).
  *
  * @param alert the alert as raised
  * @param articles the story's articles that matched, in the order they came
  * @param updatedAt when the last article was attached
- * @param published whether the alert is on the {@code alerts} topic
  */
-public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, Instant updatedAt, boolean published) {
+public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, Instant updatedAt) {
 
 	static AlertDocument raised(AlertRaised alert, ArticleEnriched article) {
-		return new AlertDocument(alert, List.of(AttachedArticle.of(article, alert.matchedAt())), alert.matchedAt(),
-				false);
+		return new AlertDocument(alert, List.of(AttachedArticle.of(article, alert.matchedAt())), alert.matchedAt());
 	}
 
 	static AlertDocument fromJson(JsonNode json, JsonMapper mapper) {
@@ -33,8 +31,7 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 		json.path("articles").forEach((article) -> articles.add(mapper.treeToValue(article, AttachedArticle.class)));
 		JsonNode updatedAt = json.path("updated_at");
 		return new AlertDocument(mapper.treeToValue(json, AlertRaised.class), articles,
-				updatedAt.isMissingNode() ? null : mapper.treeToValue(updatedAt, Instant.class),
-				json.path("published").asBoolean(false));
+				updatedAt.isMissingNode() ? null : mapper.treeToValue(updatedAt, Instant.class));
 	}
 
 	ObjectNode toJson(JsonMapper mapper) {
@@ -42,7 +39,6 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 		json.set("articles", mapper.valueToTree(this.articles));
 		json.put("article_count", this.articles.size());
 		json.set("updated_at", mapper.valueToTree(this.updatedAt));
-		json.put("published", this.published);
 		return json;
 	}
 
@@ -50,10 +46,19 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 		return this.articles.stream().anyMatch((article) -> article.articleId().equals(articleId));
 	}
 
+	/**
+	 * Whether this article, in this version, raised the alert: the same record read again
+	 * after a crash, as opposed to the article updated and enriched anew.
+	 */
+	boolean raisedBy(ArticleEnriched article) {
+		AttachedArticle first = this.articles.get(0);
+		return first.articleId().equals(article.id()) && Objects.equals(first.enrichedAt(), article.enrichedAt());
+	}
+
 	AlertDocument attach(ArticleEnriched article, Instant now) {
 		List<AttachedArticle> more = new ArrayList<>(this.articles);
 		more.add(AttachedArticle.of(article, now));
-		return new AlertDocument(this.alert, more, now, this.published);
+		return new AlertDocument(this.alert, more, now);
 	}
 
 	/**
@@ -65,14 +70,15 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 	 * @param source its outlet
 	 * @param language its language
 	 * @param publishedAt when it was published
+	 * @param enrichedAt which version of it matched
 	 * @param attachedAt when it matched
 	 */
 	public record AttachedArticle(String articleId, String title, String url, String source, String language,
-			Instant publishedAt, Instant attachedAt) {
+			Instant publishedAt, Instant enrichedAt, Instant attachedAt) {
 
 		static AttachedArticle of(ArticleEnriched article, Instant at) {
 			return new AttachedArticle(article.id(), article.title(), article.url(), article.source(),
-					article.language(), article.publishedAt(), at);
+					article.language(), article.publishedAt(), article.enrichedAt(), at);
 		}
 
 	}

@@ -98,7 +98,6 @@ class AlertService {
 			.toList();
 		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
 		toPublish.forEach(AlertService::log);
-		this.store.markPublished(toPublish);
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -63,9 +62,9 @@ public class AlertStore implements InitializingBean {
 	/**
 	 * Records what a batch of articles matched, in one bulk request.
 	 * @param alerts one alert per matched rule and article, each for the article's story
-	 * @return the alerts that still have to go out on the {@code alerts} topic: those
-	 * created now, and those an article created earlier but that were never marked
-	 * published (a redelivery after a crash)
+	 * @return the alerts to publish on the {@code alerts} topic: those created now, and
+	 * those the same article (same version) created before, since reading it again means
+	 * it may not have been published (a crash before its offset was committed)
 	 */
 	public List<AlertRaised> raise(List<Raised> alerts) throws IOException {
 		if (alerts.isEmpty()) {
@@ -93,29 +92,6 @@ public class AlertStore implements InitializingBean {
 			}
 		}
 		return toPublish;
-	}
-
-	/**
-	 * Marks alerts as out on the {@code alerts} topic, so that a redelivered article does
-	 * not publish them again.
-	 */
-	public void markPublished(List<AlertRaised> alerts) throws IOException {
-		if (alerts.isEmpty()) {
-			return;
-		}
-		BulkResponse response = this.client.bulk((bulk) -> {
-			alerts.forEach((alert) -> bulk.operations((operation) -> operation.update((update) -> update.index(ALIAS)
-				.id(alert.alertId())
-				.action((a) -> a.doc(Map.of("published", true))))));
-			return bulk;
-		});
-		if (response.errors()) {
-			throw new IOException("Elasticsearch did not mark alerts published: " + response.items()
-				.stream()
-				.filter((item) -> item.error() != null)
-				.map((item) -> item.id() + " " + item.error().reason())
-				.toList());
-		}
 	}
 
 	public Optional<AlertDocument> find(String alertId) throws IOException {
@@ -160,8 +136,11 @@ public class AlertStore implements InitializingBean {
 			GetResponse<ObjectNode> current = this.client.get((get) -> get.index(ALIAS).id(alertId), ObjectNode.class);
 			AlertDocument document = AlertDocument.fromJson(current.source(), this.json);
 			if (document.has(article.id())) {
-				boolean raisedByThis = document.alert().articleId().equals(article.id());
-				return (raisedByThis && !document.published()) ? Optional.of(document.alert()) : Optional.empty();
+				// Read again after a crash: publish again (at least once; the alert id
+				// lets
+				// receivers drop the repeat). An update of the article raises nothing
+				// new.
+				return document.raisedBy(article) ? Optional.of(document.alert()) : Optional.empty();
 			}
 			try {
 				this.client.index((index) -> index.index(ALIAS)

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -38,6 +40,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * (default 200), seconds (default 60).
  */
 public final class LatencyBenchmark {
+
+	private static final AtomicLong ALERTS = new AtomicLong();
+
+	private static final AtomicBoolean RUNNING = new AtomicBoolean(true);
 
 	private LatencyBenchmark() {
 	}
@@ -84,7 +90,7 @@ public final class LatencyBenchmark {
 				}
 				double sendSeconds = (System.nanoTime() - start) / 1e9;
 				Thread.sleep(Duration.ofSeconds(10));
-				receiver.interrupt();
+				RUNNING.set(false);
 				receiver.join();
 				report(articles.size(), sendSeconds, ruleCount, latencies);
 			}
@@ -94,9 +100,10 @@ public final class LatencyBenchmark {
 
 	private static void receive(Consumer<String, String> alerts, JsonMapper json, Map<String, Long> sentAt,
 			List<Long> latencies) {
-		while (!Thread.currentThread().isInterrupted()) {
+		while (RUNNING.get()) {
 			for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofMillis(50))) {
 				long received = System.currentTimeMillis();
+				ALERTS.incrementAndGet();
 				Long sent = sentAt.remove(json.readTree(record.value()).path("article_id").asString());
 				if (sent != null) {
 					latencies.add(received - sent);
@@ -108,8 +115,8 @@ public final class LatencyBenchmark {
 	private static void report(int sent, double sendSeconds, int rules, List<Long> latencies) {
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("%d articles at %.0f/s against %d rules; %d raised at least one alert%n", sent,
-				sent / sendSeconds, rules, sorted.size());
+		System.out.printf("%d articles at %.0f/s against %d rules; %d alerts; %d articles raised at least one%n", sent,
+				sent / sendSeconds, rules, ALERTS.get(), sorted.size());
 		if (!sorted.isEmpty()) {
 			System.out.printf("latency articles.enriched -> alerts (ms): p50 %d, p90 %d, p99 %d, max %d%n",
 					percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),

@@ -26,6 +26,8 @@ final class RuleGenerator {
 
 	private final List<String> vocabulary;
 
+	private final Set<String> ruleWords;
+
 	private final List<ArticleEnriched> articles;
 
 	private final List<String> countries;
@@ -48,6 +50,7 @@ final class RuleGenerator {
 			.map(Map.Entry::getKey)
 			.sorted()
 			.toList();
+		this.ruleWords = Set.copyOf(this.vocabulary);
 		this.countries = countries.stream().sorted(Comparator.naturalOrder()).toList();
 	}
 
@@ -115,14 +118,15 @@ final class RuleGenerator {
 		return this.countries.get(this.random.nextInt(this.countries.size()));
 	}
 
-	/** Two neighbouring words of a real sentence. */
+	/** Two neighbouring words of a real sentence, at least one of them a rule word. */
 	private String phrase() {
 		while (true) {
 			ArticleEnriched article = this.articles.get(this.random.nextInt(this.articles.size()));
 			List<String> words = words(article.body());
 			if (words.size() > 2) {
 				int at = this.random.nextInt(words.size() - 1);
-				if (words.get(at).length() > 3 && words.get(at + 1).length() > 3) {
+				if (words.get(at).length() > 3 && words.get(at + 1).length() > 3
+						&& (this.ruleWords.contains(words.get(at)) || this.ruleWords.contains(words.get(at + 1)))) {
 					return words.get(at) + " " + words.get(at + 1);
 				}
 			}

@@ -134,6 +134,26 @@ class AlertFlowIT {
 	}
 
 	@Test
+	void sendsAnUnreadableArticleToTheDeadLettersAndGoesOn() throws Exception {
+		String ruleId = createRule("""
+				{"name":"After the garbage","query":"aftergarbage"}""");
+		try (Consumer<String, String> deadLetters = TestEngines.follow(new StringDeserializer(),
+				Topics.deadLetter(Topics.ARTICLES_ENRICHED))) {
+			this.kafka.send(Topics.ARTICLES_ENRICHED, "garbage", "this is not an article").get();
+			String story = UUID.randomUUID().toString();
+			publish(article("after-" + story, "en", story, "Aftergarbage: the next article still alerts."));
+
+			assertThat(awaitAlerts(ruleId, 1)).singleElement()
+				.satisfies((alert) -> assertThat(alert.get("story_id").asString()).isEqualTo(story));
+			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				deadLetters.poll(Duration.ofMillis(200)).forEach(dead::add);
+				assertThat(dead).extracting(ConsumerRecord::key).contains("garbage");
+			});
+		}
+	}
+
+	@Test
 	void deliversSignedWebhooksAndRetriesUntilTheReceiverIsBack() throws Exception {
 		receiver.answer(503);
 		String ruleId = createRule("""
