@@ -1,7 +1,6 @@
 package org.newsradar.alert.raised;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

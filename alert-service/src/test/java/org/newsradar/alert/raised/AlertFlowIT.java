@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -136,8 +135,11 @@ class AlertFlowIT {
 				.containsExactlyInAnyOrder("en-" + story, "fr-" + story);
 			assertThat(stored.get("article_count").asInt()).isEqualTo(2);
 		});
-		JsonNode listed = this.json.readTree(send("GET", "/api/alerts?rule_id=" + ruleId, null).body());
-		assertThat(listed).extracting((item) -> item.get("alert_id").asString()).containsExactly(alertId);
+		// Searches see the alert after the index refreshes (1 s).
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode listed = this.json.readTree(send("GET", "/api/alerts?rule_id=" + ruleId, null).body());
+			assertThat(listed).extracting((item) -> item.get("alert_id").asString()).containsExactly(alertId);
+		});
 	}
 
 	@Test
