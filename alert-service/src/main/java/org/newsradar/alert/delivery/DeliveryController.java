@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import org.springframework.http.ResponseEntity;
@@ -64,8 +65,7 @@ class DeliveryController {
 		return ResponseEntity.accepted().body(redriven);
 	}
 
-	private static void term(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,
-			String value) {
+	private static void term(BoolQuery.Builder bool, String field, String value) {
 		if (value != null) {
 			bool.filter((f) -> f.term((t) -> t.field(field).value(value)));
 		}

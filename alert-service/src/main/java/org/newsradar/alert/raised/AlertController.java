@@ -3,6 +3,7 @@ package org.newsradar.alert.raised;
 import java.io.IOException;
 import java.util.List;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -160,7 +161,7 @@ class RuleValidator {
 	}
 
 	private static Set<String> countries() {
-		Set<String> codes = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+		Set<String> codes = new HashSet<>(Set.of(Locale.getISOCountries()));
 		codes.add("XK");
 		return Set.copyOf(codes);
 	}
