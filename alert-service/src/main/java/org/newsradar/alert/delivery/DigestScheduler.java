@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -16,7 +16,6 @@ import org.newsradar.alert.raised.AlertStore;
 import org.newsradar.alert.rule.RuleStore;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.AlertRaised;
-import org.newsradar.events.ArticleIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,8 @@ class DigestScheduler {
 
 	private final Duration grace;
 
-	private final Set<String> cut = ConcurrentHashMap.newKeySet();
+	/** For each rule, the digest and period it was last cut for: one entry per rule. */
+	private final Map<String, String> lastCut = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -65,18 +65,19 @@ class DigestScheduler {
 			if (rule.digest() == null || rule.channels().isEmpty()) {
 				continue;
 			}
-			long period = rule.digestPeriod().orElseThrow().toMillis();
-			Instant end = Instant.ofEpochMilli(Math.floorDiv(now.minus(this.grace).toEpochMilli(), period) * period);
-			Instant start = end.minusMillis(period);
-			String key = ArticleIds.combine(rule.id(), rule.digest(), start.toString());
-			if (!this.cut.contains(key)) {
-				try {
+			try {
+				long period = rule.digestPeriod().orElseThrow().toMillis();
+				Instant end = Instant
+					.ofEpochMilli(Math.floorDiv(now.minus(this.grace).toEpochMilli(), period) * period);
+				Instant start = end.minusMillis(period);
+				String cutFor = rule.digest() + "@" + start;
+				if (!cutFor.equals(this.lastCut.get(rule.id()))) {
 					cut(rule, start, end);
-					this.cut.add(key);
+					this.lastCut.put(rule.id(), cutFor);
 				}
-				catch (Exception ex) {
-					logger.warn("Cannot cut the digest of rule {} for {}: {}", rule.id(), start, ex.getMessage());
-				}
+			}
+			catch (Exception ex) {
+				logger.warn("Cannot cut the digest of rule {}: {}", rule.id(), ex.getMessage());
 			}
 		}
 	}

@@ -30,11 +30,6 @@ class EmailSender implements ChannelSender {
 		this.from = properties.delivery().mailFrom();
 	}
 
-	/** Whether SMTP is configured, so that rules with email channels can be accepted. */
-	boolean available() {
-		return this.mail.getIfAvailable() != null;
-	}
-
 	@Override
 	public String type() {
 		return "email";

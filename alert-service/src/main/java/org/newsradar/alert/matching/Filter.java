@@ -11,7 +11,7 @@ import org.newsradar.events.ArticleEnriched;
  * one. The field is the same in the Lucene document live matching uses and in the
  * Elasticsearch {@code articles} index, so both read a filter the same way: exact values.
  */
-public enum Filter {
+enum Filter {
 
 	COUNTRIES("countries", "countries", WatchRule::countries, ArticleEnriched::countries),
 
@@ -43,22 +43,22 @@ public enum Filter {
 	}
 
 	/** The rule's JSON field, e.g. {@code statement_by}. */
-	public String ruleField() {
+	String ruleField() {
 		return this.ruleField;
 	}
 
 	/** The document field, e.g. {@code statement.by}. */
-	public String field() {
+	String field() {
 		return this.field;
 	}
 
 	/** The values the rule asks for; empty when the filter is not used. */
-	public List<String> wanted(WatchRule rule) {
+	List<String> wanted(WatchRule rule) {
 		return this.wanted.apply(rule);
 	}
 
 	/** The article's values. */
-	public List<String> present(ArticleEnriched article) {
+	List<String> present(ArticleEnriched article) {
 		List<String> values = this.present.apply(article);
 		return (values != null) ? values : List.of();
 	}

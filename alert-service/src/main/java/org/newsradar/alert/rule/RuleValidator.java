@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleValidator {
 
-	static final Set<String> COUNTRIES = countries();
+	private static final Set<String> COUNTRIES = countries();
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
