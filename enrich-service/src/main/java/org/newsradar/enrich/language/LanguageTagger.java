@@ -47,6 +47,13 @@ public class LanguageTagger implements Tagger {
 		return (language == Language.UNKNOWN) ? "und" : language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
 	}
 
+	/** Whether {@code code} (ISO 639-1) is a language this tagger can name. */
+	public boolean supports(String code) {
+		return Language.all()
+			.stream()
+			.anyMatch((language) -> language.getIsoCode639_1().toString().equalsIgnoreCase(code));
+	}
+
 	private static int letters(String text) {
 		int count = 0;
 		for (int i = 0; i < text.length() && count < SHORT_TEXT; i++) {

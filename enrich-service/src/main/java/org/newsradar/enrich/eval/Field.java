@@ -1,0 +1,44 @@
+package org.newsradar.enrich.eval;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.newsradar.events.ArticleEnriched;
+
+/**
+ * What the evaluation scores, and how each field is read from an enriched article.
+ */
+enum Field {
+
+	LANGUAGE("language"), COUNTRIES("countries"), TOPICS("topics"), PERSONS("persons"), STATEMENT_BY("statement_by"),
+	STATEMENT_TYPE("statement_type"), STORY("story");
+
+	private final String label;
+
+	Field(String label) {
+		this.label = label;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	/**
+	 * The field's values in an enriched article; {@link #STORY} is scored by pairs
+	 * instead.
+	 */
+	Set<String> of(ArticleEnriched article) {
+		List<String> values = switch (this) {
+			case LANGUAGE -> List.of(article.language());
+			case COUNTRIES -> article.countries();
+			case TOPICS -> article.topics();
+			case PERSONS -> article.persons();
+			case STATEMENT_BY -> (article.statement() != null) ? article.statement().by() : List.of();
+			case STATEMENT_TYPE -> (article.statement() != null) ? List.of(article.statement().type()) : List.of();
+			case STORY -> List.of(article.storyId());
+		};
+		return new LinkedHashSet<>(values);
+	}
+
+}
