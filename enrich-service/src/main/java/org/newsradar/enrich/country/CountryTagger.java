@@ -1,6 +1,7 @@
 package org.newsradar.enrich.country;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.PhraseIndex;
 
@@ -29,6 +30,8 @@ public class CountryTagger implements Tagger {
 	public void tag(ArticleDraft article) {
 		for (PhraseIndex.Match<String> match : this.gazetteer.names().find(article.tokens())) {
 			article.countries().add(match.value());
+			article.mentions()
+				.add(new Mention(Mention.Kind.COUNTRY, match.start(), match.length(), match.value(), match.value()));
 		}
 	}
 

@@ -37,6 +37,8 @@ final class Evaluation {
 
 	private final Map<String, Integer> unlabelled = new TreeMap<>();
 
+	private final List<Map<String, Object>> misses = new ArrayList<>();
+
 	private long articles;
 
 	private long nanos;
@@ -109,6 +111,10 @@ final class Evaluation {
 			Set<String> predicted = field.of(enriched);
 			Set<String> forbidden = labelled.forbidden().getOrDefault(field, Set.of());
 			tally(labelled.dataset(), Report.ALL, field).add(gold, predicted, forbidden);
+			if (!gold.equals(predicted)) {
+				this.misses.add(Map.of("dataset", labelled.dataset(), "id", labelled.article().id(), "field",
+						field.label(), "gold", gold, "predicted", predicted));
+			}
 			tally(labelled.dataset(), labelled.language(), field).add(gold, predicted, forbidden);
 			if (field == Field.LANGUAGE && this.supportedLanguage.test(labelled.language())) {
 				tally(labelled.dataset(), Report.SUPPORTED, field).add(gold, predicted, forbidden);
@@ -150,6 +156,11 @@ final class Evaluation {
 
 	Map<String, Integer> unlabelled() {
 		return this.unlabelled;
+	}
+
+	/** Every article whose values differ from the gold ones, field by field. */
+	List<Map<String, Object>> misses() {
+		return this.misses;
 	}
 
 	long articles() {

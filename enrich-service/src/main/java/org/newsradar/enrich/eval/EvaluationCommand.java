@@ -95,7 +95,15 @@ public final class EvaluationCommand {
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.build()
 			.writeValue(out.resolve("eval-report.json").toFile(), document);
-		System.out.println("\nWritten to " + out.resolve("eval-report.md") + " and eval-report.json");
+		try (var writer = Files.newBufferedWriter(out.resolve("eval-misses.jsonl"), StandardCharsets.UTF_8)) {
+			JsonMapper lines = JsonMapper.builder().build();
+			for (Map<String, Object> miss : evaluation.misses()) {
+				writer.write(lines.writeValueAsString(miss));
+				writer.newLine();
+			}
+		}
+		System.out
+			.println("\nWritten to " + out.resolve("eval-report.md") + ", eval-report.json and eval-misses.jsonl");
 		return evaluation.articles() > 0;
 	}
 

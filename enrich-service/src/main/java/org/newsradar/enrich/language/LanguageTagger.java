@@ -1,6 +1,12 @@
 package org.newsradar.enrich.language;
 
+import java.lang.Character.UnicodeScript;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
@@ -12,7 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the article's ISO 639-1 language from its text.
+ * Sets {@code language}: by script alone where a script has one language, by the inverted
+ * trigram model for article-length text, by Lingua's high-accuracy mode (models loaded as
+ * needed) for short text, then Kyrgyz and Uzbek by their letters and words.
  */
 @Component
 @Order(200)
@@ -24,15 +32,35 @@ public class LanguageTagger implements Tagger {
 	/** Below this many letters the source's hint, when there is one, is trusted more. */
 	private static final int SHORT_TEXT = 40;
 
-	private final LanguageDetector detector = LanguageDetectorBuilder.fromAllSpokenLanguages()
-		.withPreloadedLanguageModels()
+	/**
+	 * From this many letters on, the trigram model decides; below, Lingua's fuller
+	 * models.
+	 */
+	private static final int LONG_TEXT = 60;
+
+	/** Scripts written in one language only (of those we name). */
+	private static final Map<UnicodeScript, String> SCRIPT_LANGUAGES = scriptLanguages();
+
+	/**
+	 * Every living language Lingua knows but Bosnian and Malay: they cannot be told from
+	 * Croatian and Indonesian reliably (Lingua named 37 % of Bosnian and 28 % of Malay
+	 * sentences right, and took Croatian articles for Bosnian), so they are reported as
+	 * those.
+	 */
+	private static final Set<Language> CANDIDATES = candidates();
+
+	private final LanguageDetector lingua = LanguageDetectorBuilder.fromLanguages(CANDIDATES.toArray(Language[]::new))
 		.build();
+
+	private final TrigramModel trigrams = TrigramModel.load(CANDIDATES);
+
+	private final Set<String> supported = supported();
 
 	@Override
 	public void tag(ArticleDraft article) {
 		String text = article.text();
 		String hint = article.received().language();
-		if (hint != null && letters(text) < SHORT_TEXT) {
+		if (hint != null && letters(text, SHORT_TEXT) < SHORT_TEXT) {
 			article.language(hint);
 			return;
 		}
@@ -43,20 +71,85 @@ public class LanguageTagger implements Tagger {
 	 * The ISO 639-1 code of the text's language, or {@code und} when it cannot be told.
 	 */
 	public String detect(String text) {
-		Language language = this.detector.detectLanguageOf(text);
-		return (language == Language.UNKNOWN) ? "und" : language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+		String byScript = byScript(text);
+		if (byScript != null) {
+			return byScript;
+		}
+		String sample = text.toLowerCase(Locale.ROOT);
+		String detected = (letters(text, LONG_TEXT) >= LONG_TEXT) ? this.trigrams.detect(sample) : null;
+		if (detected == null) {
+			Language language = this.lingua.detectLanguageOf(text);
+			detected = (language == Language.UNKNOWN) ? "und"
+					: language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+		}
+		return CentralAsianLanguages.refine(sample, detected);
 	}
 
 	/** Whether {@code code} (ISO 639-1) is a language this tagger can name. */
 	public boolean supports(String code) {
-		return Language.all()
-			.stream()
-			.anyMatch((language) -> language.getIsoCode639_1().toString().equalsIgnoreCase(code));
+		return this.supported.contains(code);
 	}
 
-	private static int letters(String text) {
+	/**
+	 * The language of a script that only one language uses, when most letters are in it;
+	 * Chinese and Japanese by whether kana is mixed with the Han characters.
+	 */
+	private static String byScript(String text) {
+		Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+		int letters = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetter(c)) {
+				letters++;
+				counts.merge(UnicodeScript.of(c), 1, Integer::sum);
+			}
+		}
+		int han = counts.getOrDefault(UnicodeScript.HAN, 0);
+		int kana = counts.getOrDefault(UnicodeScript.HIRAGANA, 0) + counts.getOrDefault(UnicodeScript.KATAKANA, 0);
+		if (letters > 0 && han + kana > letters / 5) {
+			return (kana * 10 >= han + kana) ? "ja" : "zh";
+		}
+		for (Map.Entry<UnicodeScript, Integer> count : counts.entrySet()) {
+			if (count.getValue() > letters / 2 && SCRIPT_LANGUAGES.containsKey(count.getKey())) {
+				return SCRIPT_LANGUAGES.get(count.getKey());
+			}
+		}
+		return null;
+	}
+
+	private static Map<UnicodeScript, String> scriptLanguages() {
+		Map<UnicodeScript, String> languages = new EnumMap<>(UnicodeScript.class);
+		languages.put(UnicodeScript.HANGUL, "ko");
+		languages.put(UnicodeScript.GREEK, "el");
+		languages.put(UnicodeScript.ARMENIAN, "hy");
+		languages.put(UnicodeScript.GEORGIAN, "ka");
+		languages.put(UnicodeScript.HEBREW, "he");
+		languages.put(UnicodeScript.THAI, "th");
+		languages.put(UnicodeScript.GUJARATI, "gu");
+		languages.put(UnicodeScript.GURMUKHI, "pa");
+		languages.put(UnicodeScript.TAMIL, "ta");
+		languages.put(UnicodeScript.TELUGU, "te");
+		languages.put(UnicodeScript.BENGALI, "bn");
+		languages.put(UnicodeScript.SINHALA, "si");
+		return languages;
+	}
+
+	private static Set<Language> candidates() {
+		Set<Language> languages = EnumSet.copyOf(Language.allSpokenOnes());
+		languages.removeAll(Set.of(Language.BOSNIAN, Language.MALAY));
+		return languages;
+	}
+
+	private static Set<String> supported() {
+		Set<String> codes = new TreeSet<>(SCRIPT_LANGUAGES.values());
+		CANDIDATES.forEach((language) -> codes.add(language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT)));
+		codes.addAll(Set.of("zh", "ja", "ky", "uz"));
+		return codes;
+	}
+
+	private static int letters(String text, int enough) {
 		int count = 0;
-		for (int i = 0; i < text.length() && count < SHORT_TEXT; i++) {
+		for (int i = 0; i < text.length() && count < enough; i++) {
 			if (Character.isLetter(text.charAt(i))) {
 				count++;
 			}

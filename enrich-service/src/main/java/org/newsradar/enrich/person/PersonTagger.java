@@ -1,6 +1,7 @@
 package org.newsradar.enrich.person;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
@@ -31,6 +32,9 @@ public class PersonTagger implements Tagger {
 	public void tag(ArticleDraft article) {
 		for (PhraseIndex.Match<Person> match : this.names.find(article.tokens())) {
 			article.persons().add(match.value().name());
+			article.mentions()
+				.add(new Mention(Mention.Kind.PERSON, match.start(), match.length(), match.value().name(),
+						match.value().country()));
 		}
 	}
 

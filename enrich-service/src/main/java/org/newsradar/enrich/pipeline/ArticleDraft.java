@@ -39,6 +39,8 @@ public final class ArticleDraft {
 
 	private final List<Quote> quotes = new ArrayList<>();
 
+	private final List<Mention> mentions = new ArrayList<>();
+
 	private Statement statement;
 
 	private String storyId;
@@ -79,6 +81,7 @@ public final class ArticleDraft {
 		this.title = title;
 		this.body = body;
 		this.tokens = null;
+		this.mentions.clear();
 	}
 
 	public String language() {
@@ -107,6 +110,16 @@ public final class ArticleDraft {
 
 	public List<Quote> quotes() {
 		return this.quotes;
+	}
+
+	/** Countries and people where they were found, in the order taggers found them. */
+	public List<Mention> mentions() {
+		return this.mentions;
+	}
+
+	/** The mentions of one kind. */
+	public List<Mention> mentions(Mention.Kind kind) {
+		return this.mentions.stream().filter((mention) -> mention.kind() == kind).toList();
 	}
 
 	public Statement statement() {

@@ -17,7 +17,11 @@ public final class PhraseIndex<V> {
 
 	private final Map<String, List<Entry<V>>> byFirstToken = new HashMap<>();
 
-	private final List<Entry<V>> prefixFirst = new ArrayList<>();
+	/** Phrases whose first word is a prefix, by the prefix's first three letters. */
+	private final Map<String, List<Entry<V>>> byFirstPrefix = new HashMap<>();
+
+	/** A first word that is a prefix needs this many letters before its {@code *}. */
+	static final int MIN_PREFIX = 3;
 
 	/**
 	 * Adds a phrase.
@@ -28,17 +32,20 @@ public final class PhraseIndex<V> {
 	 */
 	public void add(String phrase, boolean caseSensitive, V value) {
 		List<String> words = new ArrayList<>();
-		for (String word : phrase.strip().split("[^\\p{L}\\p{N}*]+")) {
-			if (!word.isEmpty()) {
-				words.add(caseSensitive ? word : Tokens.fold(word));
-			}
+		for (String word : Tokens.words(phrase)) {
+			words.add(caseSensitive ? word : Tokens.fold(word));
 		}
 		if (words.isEmpty()) {
 			throw new IllegalArgumentException("empty phrase");
 		}
 		Entry<V> entry = new Entry<>(words.toArray(String[]::new), caseSensitive, value);
 		if (entry.words[0].endsWith("*")) {
-			this.prefixFirst.add(entry);
+			if (entry.words[0].length() <= MIN_PREFIX) {
+				throw new IllegalArgumentException("a prefix needs at least " + MIN_PREFIX + " letters: " + phrase);
+			}
+			this.byFirstPrefix
+				.computeIfAbsent(Tokens.fold(entry.words[0].substring(0, MIN_PREFIX)), (key) -> new ArrayList<>())
+				.add(entry);
 		}
 		else {
 			this.byFirstToken
@@ -59,7 +66,10 @@ public final class PhraseIndex<V> {
 					best = candidate;
 				}
 			}
-			for (Entry<V> candidate : this.prefixFirst) {
+			String token = tokens.folded()[i];
+			List<Entry<V>> prefixed = (token.length() >= MIN_PREFIX && !this.byFirstPrefix.isEmpty())
+					? this.byFirstPrefix.getOrDefault(token.substring(0, MIN_PREFIX), List.of()) : List.of();
+			for (Entry<V> candidate : prefixed) {
 				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
 					best = candidate;
 				}

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 /**
  * A text as a sequence of word tokens, each in its original spelling and folded
  * (lowercase, without accents), so that "Taïwan", "TAIWAN" and "taiwan" fold alike while
- * "UN" can still be told from the French "un".
+ * "UN" can still be told from the French "un". Chinese and Japanese, written without
+ * spaces, are one token per character, so that "中国" is found inside "中国政府".
  *
  * @param original the tokens as written
  * @param folded the same tokens lowercased and without diacritics
+ * @param starts the offset of each token in the text
  */
-public record Tokens(String[] original, String[] folded) {
+public record Tokens(String[] original, String[] folded, int[] starts) {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -23,20 +25,38 @@ public record Tokens(String[] original, String[] folded) {
 
 	public static Tokens of(String text) {
 		List<String> words = new ArrayList<>();
+		List<Integer> offsets = new ArrayList<>();
 		Matcher matcher = WORD.matcher(text);
 		while (matcher.find()) {
-			words.add(matcher.group());
+			split(matcher.group(), matcher.start(), words, offsets);
 		}
 		String[] original = words.toArray(String[]::new);
 		String[] folded = new String[original.length];
+		int[] starts = new int[original.length];
 		for (int i = 0; i < original.length; i++) {
 			folded[i] = fold(original[i]);
+			starts[i] = offsets.get(i);
 		}
-		return new Tokens(original, folded);
+		return new Tokens(original, folded, starts);
+	}
+
+	/** The words of a phrase, split as {@link #of} splits a text. */
+	public static List<String> words(String phrase) {
+		List<String> words = new ArrayList<>();
+		Matcher matcher = Pattern.compile("[\\p{L}\\p{N}*]+").matcher(phrase);
+		while (matcher.find()) {
+			split(matcher.group(), matcher.start(), words, new ArrayList<>());
+		}
+		return words;
 	}
 
 	public int size() {
 		return this.original.length;
+	}
+
+	/** Offset just past token {@code i} in the text. */
+	public int end(int i) {
+		return this.starts[i] + this.original[i].length();
 	}
 
 	/** Lowercase without diacritics; the form dictionary entries are stored in. */
@@ -46,6 +66,37 @@ public record Tokens(String[] original, String[] folded) {
 			return lower;
 		}
 		return COMBINING_MARK.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+	}
+
+	/**
+	 * A run of letters becomes one token, except that each ideograph or kana is its own.
+	 */
+	private static void split(String word, int start, List<String> words, List<Integer> offsets) {
+		int from = 0;
+		for (int i = 0; i < word.length(); i++) {
+			if (isIdeographic(word.charAt(i))) {
+				if (i > from) {
+					words.add(word.substring(from, i));
+					offsets.add(start + from);
+				}
+				words.add(word.substring(i, i + 1));
+				offsets.add(start + i);
+				from = i + 1;
+			}
+		}
+		if (from < word.length()) {
+			words.add((from == 0) ? word : word.substring(from));
+			offsets.add(start + from);
+		}
+	}
+
+	private static boolean isIdeographic(char c) {
+		if (c < 0x3040) {
+			return false;
+		}
+		Character.UnicodeScript script = Character.UnicodeScript.of(c);
+		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+				|| script == Character.UnicodeScript.KATAKANA;
 	}
 
 	private static boolean isAscii(String word) {
