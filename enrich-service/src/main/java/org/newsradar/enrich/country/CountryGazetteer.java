@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
@@ -15,26 +17,38 @@ import org.newsradar.enrich.text.Tokens;
 import org.springframework.core.io.Resource;
 
 /**
- * Every name that stands for a country, and the country it stands for.
+ * Every name a country goes by: the JDK's CLDR names in the languages we tag, the names
+ * of {@code countries.tsv}, and the ambiguous names of {@code ambiguous.tsv} with the
+ * context phrases that confirm them.
  */
 public final class CountryGazetteer {
 
 	/** Languages whose CLDR country names are loaded. */
-	static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "kk", "uz", "ky",
-			"tr", "ar", "fa", "zh", "ja");
+	static final List<Locale> LANGUAGES = List
+		.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "kk", "uz", "ky", "tr", "ar", "fa", "zh", "zh-TW", "ja")
+		.stream()
+		.map(Locale::forLanguageTag)
+		.toList();
 
 	/** ISO 3166-1 has these too, but the JDK's list does not. */
 	private static final List<String> EXTRA_CODES = List.of("XK");
 
-	private final PhraseIndex<String> names = new PhraseIndex<>();
+	private final PhraseIndex<CountryName> names = new PhraseIndex<>();
+
+	/** Context phrases; the value is the number of the ambiguous name they confirm. */
+	private final PhraseIndex<Integer> contexts = new PhraseIndex<>();
+
+	/** What after a comma puts the place before it in a country: "Paris, Texas". */
+	private final Map<String, Pattern> placeSuffixes = new LinkedHashMap<>();
 
 	/**
-	 * Loads the JDK's names and the aliases file.
+	 * Loads the JDK's names and the two files.
 	 * @param aliases the {@code countries.tsv} file
+	 * @param ambiguous the {@code ambiguous.tsv} file
 	 * @return the gazetteer
-	 * @throws IllegalStateException naming file and line when the file is malformed
+	 * @throws IllegalStateException naming file and line when a file is malformed
 	 */
-	public static CountryGazetteer load(Resource aliases) {
+	public static CountryGazetteer load(Resource aliases, Resource ambiguous) {
 		Set<String> codes = new TreeSet<>(Set.of(Locale.getISOCountries()));
 		codes.addAll(EXTRA_CODES);
 		CountryGazetteer gazetteer = new CountryGazetteer();
@@ -43,8 +57,8 @@ public final class CountryGazetteer {
 		Map<String, String> fileNames = readAliases(aliases, codes, removed);
 		for (String code : codes) {
 			Locale country = Locale.of("", code);
-			for (String language : LANGUAGES) {
-				String name = country.getDisplayCountry(Locale.of(language));
+			for (Locale language : LANGUAGES) {
+				String name = country.getDisplayCountry(language);
 				if (!name.isBlank() && !name.equals(code) && !name.contains("(")) {
 					byName.putIfAbsent(name, code);
 				}
@@ -52,15 +66,54 @@ public final class CountryGazetteer {
 		}
 		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(name)));
 		byName.putAll(fileNames);
+		gazetteer.readAmbiguous(ambiguous, codes, removed);
+		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(name.replace("=", ""))));
 		byName.forEach((name, code) -> {
 			boolean caseSensitive = name.startsWith("=");
-			gazetteer.names.add(caseSensitive ? name.substring(1) : name, caseSensitive, code);
+			gazetteer.names.add(caseSensitive ? name.substring(1) : name, caseSensitive, new CountryName(code, -1));
 		});
 		return gazetteer;
 	}
 
-	public PhraseIndex<String> names() {
+	public PhraseIndex<CountryName> names() {
 		return this.names;
+	}
+
+	PhraseIndex<Integer> contexts() {
+		return this.contexts;
+	}
+
+	Map<String, Pattern> placeSuffixes() {
+		return this.placeSuffixes;
+	}
+
+	private void readAmbiguous(Resource file, Set<String> codes, Set<String> plainNamesToDrop) {
+		int number = 0;
+		for (DataFile.Line line : DataFile.read(file)) {
+			String[] columns = line.columns();
+			if (columns.length != 3 || line.values(2).isEmpty()) {
+				throw line
+					.error("expected a name (or 'after'), a tab, a country code, a tab and phrases separated by |");
+			}
+			String name = columns[0].strip();
+			String code = columns[1].strip();
+			if (!codes.contains(code)) {
+				throw line.error("'" + code + "' is not an ISO 3166-1 alpha-2 code");
+			}
+			if (name.equals("after")) {
+				String alternatives = line.values(2).stream().map(Pattern::quote).collect(Collectors.joining("|"));
+				this.placeSuffixes.put(code, Pattern.compile(",\\s+(?:" + alternatives + ")(?![\\p{L}])"));
+				continue;
+			}
+			boolean caseSensitive = name.startsWith("=");
+			String words = caseSensitive ? name.substring(1) : name;
+			this.names.add(words, caseSensitive, new CountryName(code, number));
+			plainNamesToDrop.add(Tokens.fold(words));
+			for (String context : line.values(2)) {
+				this.contexts.add(context, false, number);
+			}
+			number++;
+		}
 	}
 
 	private static Map<String, String> readAliases(Resource file, Set<String> codes, Set<String> removed) {
