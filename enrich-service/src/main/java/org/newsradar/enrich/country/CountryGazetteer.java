@@ -35,8 +35,8 @@ public final class CountryGazetteer {
 
 	private final PhraseIndex<CountryName> names = new PhraseIndex<>();
 
-	/** Context phrases; the value is the number of the ambiguous name they confirm. */
-	private final PhraseIndex<Integer> contexts = new PhraseIndex<>();
+	/** Context phrases; the value is the numbers of the ambiguous names they confirm. */
+	private final PhraseIndex<Set<Integer>> contexts = new PhraseIndex<>();
 
 	/** What after a comma puts the place before it in a country: "Paris, Texas". */
 	private final Map<String, Pattern> placeSuffixes = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class CountryGazetteer {
 		return this.names;
 	}
 
-	PhraseIndex<Integer> contexts() {
+	PhraseIndex<Set<Integer>> contexts() {
 		return this.contexts;
 	}
 
@@ -89,6 +89,7 @@ public final class CountryGazetteer {
 
 	private void readAmbiguous(Resource file, Set<String> codes, Set<String> plainNamesToDrop) {
 		int number = 0;
+		Map<String, Set<Integer>> confirms = new LinkedHashMap<>();
 		for (DataFile.Line line : DataFile.read(file)) {
 			String[] columns = line.columns();
 			if (columns.length != 3 || line.values(2).isEmpty()) {
@@ -110,10 +111,11 @@ public final class CountryGazetteer {
 			this.names.add(words, caseSensitive, new CountryName(code, number));
 			plainNamesToDrop.add(Tokens.fold(words));
 			for (String context : line.values(2)) {
-				this.contexts.add(context, false, number);
+				confirms.computeIfAbsent(Tokens.fold(context), (key) -> new HashSet<>()).add(number);
 			}
 			number++;
 		}
+		confirms.forEach((context, names) -> this.contexts.add(context, false, Set.copyOf(names)));
 	}
 
 	private static Map<String, String> readAliases(Resource file, Set<String> codes, Set<String> removed) {

@@ -54,7 +54,7 @@ public class CountryTagger implements Tagger {
 		Tokens tokens = article.tokens();
 		List<Suffix> suffixes = suffixes(text);
 		Set<Integer> confirmed = new HashSet<>();
-		this.gazetteer.contexts().find(tokens).forEach((context) -> confirmed.add(context.value()));
+		this.gazetteer.contexts().find(tokens).forEach((context) -> confirmed.addAll(context.value()));
 		for (PhraseIndex.Match<CountryName> match : this.gazetteer.names().find(tokens)) {
 			int start = tokens.starts()[match.start()];
 			int end = tokens.end(match.start() + match.length() - 1);

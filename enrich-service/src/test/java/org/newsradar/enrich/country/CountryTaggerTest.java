@@ -52,7 +52,7 @@ class CountryTaggerTest {
 	@Test
 	void aCityNamedTurkistanIsNotTurkeyButTurkeyIs() {
 		assertThat(countries("during his visit to Turkistan")).isEmpty();
-		assertThat(countries("cooperation with Turkey")).containsExactly("TR");
+		assertThat(countries("cooperation with Turkey and Azerbaijan")).containsExactly("TR", "AZ");
 	}
 
 	@Test
@@ -63,18 +63,56 @@ class CountryTaggerTest {
 	@Test
 	void aManCalledChadIsNoCountry() {
 		assertThat(countries("Chad Smith, a man from Jersey, spoke")).isEmpty();
+		assertThat(countries("Michael Jordan scored 40 points")).isEmpty();
+		assertThat(countries("We had a turkey dinner")).isEmpty();
+	}
+
+	@Test
+	void ambiguousNamesNeedTheirContext() {
+		assertThat(countries("Floods hit Georgia; the governor in Atlanta declared an emergency"))
+			.containsExactly("US");
+		assertThat(countries("Protests in Georgia: thousands marched in Tbilisi")).containsExactly("GE");
+		assertThat(countries("King Abdullah of Jordan met Israeli officials in Amman")).containsExactly("JO", "IL");
+		assertThat(countries("Le Tchad et le Niger, au Sahel")).contains("TD", "NE");
+	}
+
+	@Test
+	void aPlaceFollowedByAUsStateIsInTheUnitedStates() {
+		assertThat(countries("He grew up in Paris, Texas, and moved to Moscow, Idaho.")).containsExactly("US");
+		assertThat(countries("Deputies arrested a teen in Pointe Coupee, La. on Monday")).containsExactly("US");
+	}
+
+	@Test
+	void chineseNamesAreFoundInsideLongerWords() {
+		assertThat(countries("中国政府支持哈萨克斯坦")).containsExactly("CN", "KZ");
+	}
+
+	@Test
+	void anArticleNamingNoCountryGetsTheOneItsVocabularyPointsTo() {
+		assertThat(countries("Mansfield OKs refinancing $10.3 million in debt, the county sheriff said", "en"))
+			.containsExactly("US");
+		assertThat(countries("Mansfield OKs refinancing 10.3 million in debt", "en")).isEmpty();
+		assertThat(countries("The county sheriff in Toronto said $10 million", "en")).containsExactly("CA");
 	}
 
 	@Test
 	void aMistakeInTheAliasesFileNamesFileAndLine() {
 		ByteArrayResource file = new ByteArrayResource("# comment\nKZ\tAstana\nQQ\tNowhere\n".getBytes(),
 				"countries.tsv");
-		assertThatThrownBy(() -> CountryGazetteer.load(file))
+		ByteArrayResource ambiguous = new ByteArrayResource("Georgia\tGE\n".getBytes(), "ambiguous.tsv");
+		assertThatThrownBy(() -> CountryGazetteer.load(file, new ByteArrayResource(new byte[0])))
 			.hasMessageEndingWith("[countries.tsv] line 3: 'QQ' is not an ISO 3166-1 alpha-2 code");
+		assertThatThrownBy(() -> CountryGazetteer.load(new ByteArrayResource(new byte[0]), ambiguous))
+			.hasMessageContaining("[ambiguous.tsv] line 1: expected a name");
 	}
 
 	private static java.util.Set<String> countries(String text) {
+		return countries(text, null);
+	}
+
+	private static java.util.Set<String> countries(String text, String language) {
 		ArticleDraft draft = new ArticleDraft(Articles.article("", text));
+		draft.language(language);
 		tagger.tag(draft);
 		return draft.countries();
 	}

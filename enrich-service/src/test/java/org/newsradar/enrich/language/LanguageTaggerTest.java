@@ -25,4 +25,41 @@ class LanguageTaggerTest {
 			.isEqualTo("ru");
 	}
 
+	@Test
+	void tellsKyrgyzAndUzbekWhichLinguaHasNoModelsFor() {
+		assertThat(tagger
+			.detect("Кыргызстандын президенти Садыр Жапаров мамлекеттик сапар менен Бишкекке кайтып келди жана"
+					+ " өкмөттүн отурумун өткөрдү."))
+			.isEqualTo("ky");
+		assertThat(tagger.detect("Oʻzbekiston Respublikasi Prezidenti Shavkat Mirziyoyev xalqaro hamkorlik haqida"
+				+ " gapirdi va bu yil bilan bogʻliq rejalarni ham aytdi."))
+			.isEqualTo("uz");
+		assertThat(tagger.detect("Ўзбекистон Республикаси Президенти халқаро ҳамкорлик ҳақида гапирди."))
+			.isEqualTo("uz");
+		assertThat(tagger.detect("Türkiye Cumhurbaşkanı bu yıl uluslararası iş birliği hakkında konuştu ve yeni"
+				+ " planları açıkladı."))
+			.isEqualTo("tr");
+	}
+
+	@Test
+	void aShortKazakhSentenceIsNotMongolian() {
+		assertThat(tagger.detect("Бұл деген өте үлкен табыс.")).isEqualTo("kk");
+		assertThat(tagger.detect("Тек жүк көліктері мен тракторлар ғана жүреді.")).isEqualTo("kk");
+	}
+
+	@Test
+	void chineseWithLatinNamesIsStillChinese() {
+		assertThat(tagger.detect("由 Julian Fellowes（《唐顿庄园》）创作、Fellowes 和 Sonja Warfield 编剧的《镀金时代》将于下个月在 HBO 首映。"))
+			.isEqualTo("zh");
+		assertThat(tagger.detect("岸田文雄首相は東京で記者会見を開き、経済対策について説明した。")).isEqualTo("ja");
+	}
+
+	@Test
+	void namesTheLanguagesItSupports() {
+		assertThat(tagger.supports("kk")).isTrue();
+		assertThat(tagger.supports("uz")).isTrue();
+		assertThat(tagger.supports("bs")).isFalse();
+		assertThat(tagger.supports("la")).isFalse();
+	}
+
 }
