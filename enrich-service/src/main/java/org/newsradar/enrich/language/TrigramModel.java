@@ -25,6 +25,12 @@ final class TrigramModel {
 	/** What a trigram scores in a language that never has it: below any trained value. */
 	private static final float UNSEEN = (float) Math.log(1e-5);
 
+	/**
+	 * How far ahead, per trigram, the best language must be for the answer to stand;
+	 * closer calls (a short headline, a table of figures) go to Lingua's fuller models.
+	 */
+	private static final double MARGIN = 0.3;
+
 	/** Past this many trigrams the answer no longer changes. */
 	private static final int MAX_TRIGRAMS = 600;
 
@@ -102,7 +108,7 @@ final class TrigramModel {
 
 	/**
 	 * The most likely language of the text, as an ISO 639-1 code, or {@code null} when no
-	 * trigram of the text is known.
+	 * trigram of the text is known or the call is too close.
 	 */
 	String detect(CharSequence text) {
 		float[] score = new float[this.languages.length];
@@ -133,12 +139,18 @@ final class TrigramModel {
 			return null;
 		}
 		int best = 0;
+		int second = -1;
 		for (int i = 1; i < score.length; i++) {
 			if (score[i] > score[best]) {
+				second = best;
 				best = i;
 			}
+			else if (second < 0 || score[i] > score[second]) {
+				second = i;
+			}
 		}
-		return this.languages[best];
+		boolean clear = second < 0 || (score[best] - score[second]) / seen >= MARGIN;
+		return clear ? this.languages[best] : null;
 	}
 
 	private static long key(char a, char b, char c) {
