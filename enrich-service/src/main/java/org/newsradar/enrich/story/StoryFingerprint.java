@@ -3,86 +3,63 @@ package org.newsradar.enrich.story;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.pipeline.Mention;
+import org.newsradar.enrich.text.Tokens;
 
 /**
- * What of an article survives translation.
+ * What of an article survives translation, as a set of features: numbers ("n:2758"),
+ * countries ("c:KZ"), people ("p:Xi Jinping"), topics ("t:one-china") and names written
+ * in Latin letters ("w:kavanaugh", capitalised words inside a sentence).
  *
  * @param articleId the article
- * @param time when it was published, or ingested when that is unknown
- * @param countries its countries
- * @param topics its topics
- * @param persons its people
- * @param numbers the numbers it quotes (two digits or more)
+ * @param time when it was published, else ingested
+ * @param features its features
  */
-record StoryFingerprint(String articleId, Instant time, Set<String> countries, Set<String> topics, Set<String> persons,
-		Set<String> numbers) {
+record StoryFingerprint(String articleId, Instant time, Set<String> features) {
+
+	/** Digits, with thousands separators ("1,000", "1.000", "1 000") joined. */
+	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[,. \u00a0\u202f]\\d{3}(?!\\d))*");
+
+	/** A capitalised Latin word that does not open a sentence. */
+	private static final Pattern NAME = Pattern.compile("(?<=[\\p{Ll},;] )\\p{Lu}\\p{Ll}{3,}");
+
+	/** Enough text to take the features from; the rest of a long article repeats them. */
+	private static final int SAMPLE = 6000;
 
 	static StoryFingerprint of(ArticleDraft article) {
-		Set<String> numbers = new HashSet<>();
-		for (String token : article.tokens().original()) {
-			collectNumbers(token, numbers);
+		Set<String> features = new HashSet<>();
+		String text = article.text();
+		String sample = (text.length() > SAMPLE) ? text.substring(0, SAMPLE) : text;
+		Matcher numbers = NUMBER.matcher(sample);
+		while (numbers.find()) {
+			String digits = numbers.group().replaceAll("\\D", "");
+			if (digits.length() >= 2) {
+				features.add("n:" + digits);
+			}
 		}
+		Set<String> mentioned = new HashSet<>();
+		for (Mention mention : article.mentions()) {
+			for (int i = mention.start(); i < mention.end(); i++) {
+				mentioned.add(article.tokens().folded()[i]);
+			}
+		}
+		Matcher names = NAME.matcher(sample);
+		while (names.find()) {
+			String name = Tokens.fold(names.group());
+			if (!mentioned.contains(name)) {
+				features.add("w:" + name);
+			}
+		}
+		article.countries().forEach((country) -> features.add("c:" + country));
+		article.persons().forEach((person) -> features.add("p:" + person));
+		article.topics().keySet().forEach((topic) -> features.add("t:" + topic));
 		Instant time = (article.received().publishedAt() != null) ? article.received().publishedAt()
 				: article.received().ingestedAt();
-		return new StoryFingerprint(article.received().id(), time, Set.copyOf(article.countries()),
-				Set.copyOf(article.topics().keySet()), Set.copyOf(article.persons()), Set.copyOf(numbers));
-	}
-
-	/** "30th", "2758" and "30e" give 30, 2758 and 30. */
-	private static void collectNumbers(String token, Set<String> numbers) {
-		int i = 0;
-		while (i < token.length()) {
-			if (!Character.isDigit(token.charAt(i))) {
-				i++;
-				continue;
-			}
-			int start = i;
-			while (i < token.length() && Character.isDigit(token.charAt(i))) {
-				i++;
-			}
-			if (i - start >= 2) {
-				numbers.add(token.substring(start, i));
-			}
-		}
-	}
-
-	/**
-	 * How alike two articles are, from 0 to 1, or 0 when they cannot be one story:
-	 * countries and topics must largely agree, and numbers and people too when both
-	 * articles have some.
-	 */
-	double similarity(StoryFingerprint other) {
-		int shared = intersection(this.countries, other.countries) + intersection(this.topics, other.topics);
-		double countries = jaccard(this.countries, other.countries);
-		double topics = jaccard(this.topics, other.topics);
-		boolean numbersAgree = this.numbers.isEmpty() || other.numbers.isEmpty()
-				|| jaccard(this.numbers, other.numbers) >= 0.4;
-		boolean personsAgree = this.persons.isEmpty() || other.persons.isEmpty()
-				|| jaccard(this.persons, other.persons) >= 0.5;
-		if (shared < 3 || countries < 0.6 || topics < 0.5 || !numbersAgree || !personsAgree) {
-			return 0;
-		}
-		return (countries + topics + jaccard(this.numbers, other.numbers) + jaccard(this.persons, other.persons)) / 4;
-	}
-
-	private static int intersection(Set<String> a, Set<String> b) {
-		int count = 0;
-		for (String value : a) {
-			if (b.contains(value)) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	private static double jaccard(Set<String> a, Set<String> b) {
-		if (a.isEmpty() && b.isEmpty()) {
-			return 1;
-		}
-		int shared = intersection(a, b);
-		return (double) shared / (a.size() + b.size() - shared);
+		return new StoryFingerprint(article.received().id(), time, Set.copyOf(features));
 	}
 
 }

@@ -5,10 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
@@ -17,10 +15,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each article the story id of the most similar recent article, or its own id when
- * none is similar enough. Recent means within {@link #WINDOW} of each other and among the
- * last {@link #CAPACITY} articles this instance enriched. An article enriched again keeps
- * its story.
+ * Sets {@code story_id}: the story of the most similar recent article (published within
+ * {@link #WINDOW}), if it is similar enough, else a new story named after this article.
+ * Similarity is the Dice coefficient of the two fingerprints with each feature weighted
+ * by its rarity (inverse document frequency among the articles seen), so that a shared
+ * resolution number or surname counts for much more than a shared "US" or "2024".
  */
 @Component
 @Order(900)
@@ -30,11 +29,32 @@ public class StoryTagger implements Tagger {
 
 	static final int CAPACITY = 50_000;
 
+	/**
+	 * Share of the smaller fingerprint's weight that two articles of one story have in
+	 * common.
+	 */
+	static final double THRESHOLD = 0.4;
+
+	/**
+	 * Features in common below which two articles are not one story, however small they
+	 * are.
+	 */
+	static final int MIN_SHARED = 5;
+
+	/**
+	 * Countries and topics are broad: many stories share them. Numbers, names and people
+	 * tell stories apart.
+	 */
+	private static final Map<Character, Double> KIND_WEIGHTS = Map.of('c', 0.6, 't', 0.6);
+
+	/** Features in more articles than this are too common to find candidates by. */
+	private static final int COMMON = 300;
+
 	private final Deque<Entry> recent = new ArrayDeque<>();
 
 	private final Map<String, Entry> byArticle = new HashMap<>();
 
-	private final Map<String, List<Entry>> byCountry = new HashMap<>();
+	private final Map<String, List<Entry>> byFeature = new HashMap<>();
 
 	@Override
 	public synchronized void tag(ArticleDraft article) {
@@ -44,47 +64,92 @@ public class StoryTagger implements Tagger {
 			return;
 		}
 		StoryFingerprint fingerprint = StoryFingerprint.of(article);
+		Map<String, Double> weights = weights(fingerprint);
+		double own = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+		Map<Entry, Shared> shared = new HashMap<>();
+		weights.forEach((feature, weight) -> {
+			List<Entry> postings = this.byFeature.getOrDefault(feature, List.of());
+			if (postings.size() <= COMMON) {
+				for (Entry candidate : postings) {
+					shared.computeIfAbsent(candidate, (key) -> new Shared()).add(weight);
+				}
+			}
+		});
 		Entry best = null;
-		double bestScore = 0;
-		for (Entry candidate : candidates(fingerprint)) {
-			double score = candidate.fingerprint().similarity(fingerprint);
-			boolean close = Duration.between(candidate.fingerprint().time(), fingerprint.time())
+		double bestScore = THRESHOLD;
+		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
+			Entry entry = candidate.getKey();
+			double together = candidate.getValue().weight;
+			boolean close = Duration.between(entry.fingerprint().time(), fingerprint.time())
 				.abs()
 				.compareTo(WINDOW) <= 0;
-			if (close && score > bestScore) {
-				best = candidate;
+			if (!close || candidate.getValue().features < MIN_SHARED) {
+				continue;
+			}
+			double score = together / Math.min(own, entry.weight());
+			if (score >= bestScore) {
+				best = entry;
 				bestScore = score;
 			}
 		}
 		String storyId = (best != null) ? best.storyId() : fingerprint.articleId();
-		remember(new Entry(fingerprint, storyId));
+		remember(new Entry(fingerprint, storyId, own));
 		article.storyId(storyId);
 	}
 
-	private Set<Entry> candidates(StoryFingerprint fingerprint) {
-		Set<Entry> candidates = new LinkedHashSet<>();
-		for (String country : fingerprint.countries()) {
-			candidates.addAll(this.byCountry.getOrDefault(country, List.of()));
+	/**
+	 * Each feature's weight: its kind's, times log(1 + articles seen / articles with it).
+	 */
+	private Map<String, Double> weights(StoryFingerprint fingerprint) {
+		Map<String, Double> weights = new HashMap<>();
+		int seen = this.recent.size() + 1;
+		for (String feature : fingerprint.features()) {
+			int with = this.byFeature.getOrDefault(feature, List.of()).size() + 1;
+			weights.put(feature,
+					KIND_WEIGHTS.getOrDefault(feature.charAt(0), 1.0) * Math.log(1 + (double) seen / with));
 		}
-		return candidates;
+		return weights;
 	}
 
 	private void remember(Entry entry) {
 		this.recent.addLast(entry);
 		this.byArticle.put(entry.fingerprint().articleId(), entry);
-		for (String country : entry.fingerprint().countries()) {
-			this.byCountry.computeIfAbsent(country, (key) -> new ArrayList<>()).add(entry);
+		for (String feature : entry.fingerprint().features()) {
+			this.byFeature.computeIfAbsent(feature, (key) -> new ArrayList<>()).add(entry);
 		}
 		if (this.recent.size() > CAPACITY) {
 			Entry oldest = this.recent.removeFirst();
 			this.byArticle.remove(oldest.fingerprint().articleId());
-			for (String country : oldest.fingerprint().countries()) {
-				this.byCountry.get(country).remove(oldest);
+			for (String feature : oldest.fingerprint().features()) {
+				List<Entry> postings = this.byFeature.get(feature);
+				postings.remove(0);
+				if (postings.isEmpty()) {
+					this.byFeature.remove(feature);
+				}
 			}
 		}
 	}
 
-	private record Entry(StoryFingerprint fingerprint, String storyId) {
+	/** What an article has in common with a candidate. */
+	private static final class Shared {
+
+		double weight;
+
+		int features;
+
+		void add(double weight) {
+			this.weight += weight;
+			this.features++;
+		}
+
+	}
+
+	/**
+	 * A remembered article, its story, and the weight of its features when it was seen
+	 * (rarities drift slowly; recomputing them for every candidate would cost more than
+	 * the drift).
+	 */
+	private record Entry(StoryFingerprint fingerprint, String storyId, double weight) {
 
 	}
 
