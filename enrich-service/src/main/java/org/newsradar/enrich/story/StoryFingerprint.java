@@ -17,15 +17,26 @@ import org.newsradar.enrich.text.Tokens;
  *
  * @param articleId the article
  * @param time when it was published, else ingested
+ * @param language its language
  * @param features its features
+ * @param words its content words (folded, five letters or more), to tell two stories in
+ * one language apart when they share the same countries and people
  */
-record StoryFingerprint(String articleId, Instant time, Set<String> features) {
+record StoryFingerprint(String articleId, Instant time, String language, Set<String> features, Set<String> words) {
 
 	/** Digits, with thousands separators ("1,000", "1.000", "1 000") joined. */
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[,. \u00a0\u202f]\\d{3}(?!\\d))*");
 
-	/** A capitalised Latin word that does not open a sentence. */
-	private static final Pattern NAME = Pattern.compile("(?<=[\\p{Ll},;] )\\p{Lu}\\p{Ll}{3,}");
+	/**
+	 * A capitalised word that does not open a sentence, or a run of katakana (Japanese
+	 * for foreign names).
+	 */
+	private static final Pattern NAME = Pattern.compile("(?<=[\\p{Ll},;] )\\p{Lu}\\p{Ll}{3,}|[\\p{IsKatakana}ー]{3,}");
+
+	/** Capitalised, but no name. */
+	private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+			"saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
+			"october", "november", "december");
 
 	/** Enough text to take the features from; the rest of a long article repeats them. */
 	private static final int SAMPLE = 6000;
@@ -41,6 +52,18 @@ record StoryFingerprint(String articleId, Instant time, Set<String> features) {
 				features.add("n:" + digits);
 			}
 		}
+		Set<String> words = new HashSet<>();
+		Set<String> lowercase = new HashSet<>();
+		String[] original = article.tokens().original();
+		String[] folded = article.tokens().folded();
+		for (int i = 0; i < original.length; i++) {
+			if (Character.isLowerCase(original[i].charAt(0))) {
+				lowercase.add(folded[i]);
+				if (folded[i].length() >= 5) {
+					words.add(folded[i]);
+				}
+			}
+		}
 		Set<String> mentioned = new HashSet<>();
 		for (Mention mention : article.mentions()) {
 			for (int i = mention.start(); i < mention.end(); i++) {
@@ -50,8 +73,9 @@ record StoryFingerprint(String articleId, Instant time, Set<String> features) {
 		Matcher names = NAME.matcher(sample);
 		while (names.find()) {
 			String name = Tokens.fold(names.group());
-			if (!mentioned.contains(name)) {
-				features.add("w:" + name);
+			String key = NameKey.of(name);
+			if (key != null && !mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)) {
+				features.add("w:" + key);
 			}
 		}
 		article.countries().forEach((country) -> features.add("c:" + country));
@@ -59,7 +83,8 @@ record StoryFingerprint(String articleId, Instant time, Set<String> features) {
 		article.topics().keySet().forEach((topic) -> features.add("t:" + topic));
 		Instant time = (article.received().publishedAt() != null) ? article.received().publishedAt()
 				: article.received().ingestedAt();
-		return new StoryFingerprint(article.received().id(), time, Set.copyOf(features));
+		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
+				Set.copyOf(words));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
@@ -40,6 +42,13 @@ public class StoryTagger implements Tagger {
 	 * are.
 	 */
 	static final int MIN_SHARED = 5;
+
+	/**
+	 * Two articles in one language are one story only if they also share this share of
+	 * their content words: a near-duplicate or another outlet's write-up does, another
+	 * story about the same people does not.
+	 */
+	static final double SAME_WORDS = 0.4;
 
 	/**
 	 * Countries and topics are broad: many stories share them. Numbers, names and people
@@ -87,7 +96,8 @@ public class StoryTagger implements Tagger {
 				continue;
 			}
 			double score = together / Math.min(own, entry.weight());
-			if (score >= bestScore) {
+			boolean sameLanguage = Objects.equals(entry.fingerprint().language(), fingerprint.language());
+			if (score >= bestScore && (!sameLanguage || overlap(entry.fingerprint(), fingerprint) >= SAME_WORDS)) {
 				best = entry;
 				bestScore = score;
 			}
@@ -95,6 +105,22 @@ public class StoryTagger implements Tagger {
 		String storyId = (best != null) ? best.storyId() : fingerprint.articleId();
 		remember(new Entry(fingerprint, storyId, own));
 		article.storyId(storyId);
+	}
+
+	/** Share of the smaller article's content words that the larger one has too. */
+	private static double overlap(StoryFingerprint a, StoryFingerprint b) {
+		Set<String> small = (a.words().size() <= b.words().size()) ? a.words() : b.words();
+		Set<String> large = (small == a.words()) ? b.words() : a.words();
+		if (small.isEmpty()) {
+			return 0;
+		}
+		int shared = 0;
+		for (String word : small) {
+			if (large.contains(word)) {
+				shared++;
+			}
+		}
+		return (double) shared / small.size();
 	}
 
 	/**

@@ -36,10 +36,38 @@ class StoryTaggerTest {
 	}
 
 	@Test
+	void aRussianTranslationFindsItsEnglishOriginalByNamesAndNumbers() {
+		String english = story("en1", "en",
+				"Governor Mikhail Degtyarev of Khabarovsk met Trump aides in 2021, 35 percent", List.of("RU", "US"));
+		String russian = story("ru1", "ru",
+				"Губернатор Михаил Дегтярев из Хабаровска встретился с помощниками Трампа в 2021, 35",
+				List.of("RU", "US"));
+		assertThat(russian).isEqualTo(english);
+	}
+
+	@Test
+	void twoStoriesInOneLanguageAboutTheSamePeopleStayApart() {
+		String first = story("a1", "en", "Governor Mikhail Degtyarev of Khabarovsk met Trump aides in 2021 to discuss"
+				+ " timber exports; sawmills expect orders to grow 35 percent", List.of("RU", "US"));
+		String second = story("b1", "en", "Hospitals in Khabarovsk ran short of oxygen, Degtyarev told Trump aides in"
+				+ " 2021; doctors said 35 percent of patients waited", List.of("RU", "US"));
+		assertThat(second).isNotEqualTo(first);
+	}
+
+	@Test
 	void anArticleEnrichedAgainKeepsItsStory() {
 		story("a", List.of("CN", "KZ", "TW"), List.of("one-china", "un"), "2758");
 		String again = story("a", List.of("RU"), List.of(), "");
 		assertThat(again).isEqualTo("a");
+	}
+
+	private String story(String id, String language, String text, List<String> countries) {
+		ArticleDraft draft = new ArticleDraft(new org.newsradar.events.ArticleIngested(id, null, null, "", text, null,
+				Articles.article("t", text).ingestedAt(), null));
+		draft.language(language);
+		draft.countries().addAll(countries);
+		this.tagger.tag(draft);
+		return draft.storyId();
 	}
 
 	private String story(String id, List<String> countries, List<String> topics, String text) {
