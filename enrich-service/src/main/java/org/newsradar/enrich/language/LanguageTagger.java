@@ -38,6 +38,15 @@ public class LanguageTagger implements Tagger {
 	 */
 	private static final int LONG_TEXT = 60;
 
+	/** Lingua's cost grows with the text; this much decides a close call as well. */
+	private static final int LINGUA_SAMPLE = 300;
+
+	/**
+	 * From this many letters on, the trigram model's answer stands even when the call is
+	 * close.
+	 */
+	private static final int CLEAR_TEXT = 400;
+
 	/** Scripts written in one language only (of those we name). */
 	private static final Map<UnicodeScript, String> SCRIPT_LANGUAGES = scriptLanguages();
 
@@ -76,9 +85,11 @@ public class LanguageTagger implements Tagger {
 			return byScript;
 		}
 		String sample = text.toLowerCase(Locale.ROOT);
-		String detected = (letters(text, LONG_TEXT) >= LONG_TEXT) ? this.trigrams.detect(sample) : null;
+		int letters = letters(text, CLEAR_TEXT);
+		String detected = (letters >= LONG_TEXT) ? this.trigrams.detect(sample, letters < CLEAR_TEXT) : null;
 		if (detected == null) {
-			Language language = this.lingua.detectLanguageOf(text);
+			Language language = this.lingua
+				.detectLanguageOf((text.length() > LINGUA_SAMPLE) ? text.substring(0, LINGUA_SAMPLE) : text);
 			detected = (language == Language.UNKNOWN) ? "und"
 					: language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
 		}
@@ -95,23 +106,29 @@ public class LanguageTagger implements Tagger {
 	 * Chinese and Japanese by whether kana is mixed with the Han characters.
 	 */
 	private static String byScript(String text) {
-		Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+		int[] counts = new int[UnicodeScript.values().length];
 		int letters = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
+			if (c < 0x250) {
+				if (Character.isLetter(c)) {
+					letters++;
+					counts[UnicodeScript.LATIN.ordinal()]++;
+				}
+			}
+			else if (Character.isLetter(c)) {
 				letters++;
-				counts.merge(UnicodeScript.of(c), 1, Integer::sum);
+				counts[UnicodeScript.of(c).ordinal()]++;
 			}
 		}
-		int han = counts.getOrDefault(UnicodeScript.HAN, 0);
-		int kana = counts.getOrDefault(UnicodeScript.HIRAGANA, 0) + counts.getOrDefault(UnicodeScript.KATAKANA, 0);
+		int han = counts[UnicodeScript.HAN.ordinal()];
+		int kana = counts[UnicodeScript.HIRAGANA.ordinal()] + counts[UnicodeScript.KATAKANA.ordinal()];
 		if (letters > 0 && han + kana > letters / 5) {
 			return (kana * 10 >= han + kana) ? "ja" : "zh";
 		}
-		for (Map.Entry<UnicodeScript, Integer> count : counts.entrySet()) {
-			if (count.getValue() > letters / 2 && SCRIPT_LANGUAGES.containsKey(count.getKey())) {
-				return SCRIPT_LANGUAGES.get(count.getKey());
+		for (Map.Entry<UnicodeScript, String> script : SCRIPT_LANGUAGES.entrySet()) {
+			if (counts[script.getKey().ordinal()] > letters / 2) {
+				return script.getValue();
 			}
 		}
 		return null;

@@ -108,9 +108,9 @@ final class TrigramModel {
 
 	/**
 	 * The most likely language of the text, as an ISO 639-1 code, or {@code null} when no
-	 * trigram of the text is known or the call is too close.
+	 * trigram of the text is known, or the call is too close and {@code onlyIfClear}.
 	 */
-	String detect(CharSequence text) {
+	String detect(CharSequence text, boolean onlyIfClear) {
 		float[] score = new float[this.languages.length];
 		int seen = 0;
 		char a = ' ';
@@ -149,7 +149,7 @@ final class TrigramModel {
 				second = i;
 			}
 		}
-		boolean clear = second < 0 || (score[best] - score[second]) / seen >= MARGIN;
+		boolean clear = !onlyIfClear || second < 0 || (score[best] - score[second]) / seen >= MARGIN;
 		return clear ? this.languages[best] : null;
 	}
 

@@ -56,7 +56,8 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Set<String> lowercase = new HashSet<>();
 		String[] original = article.tokens().original();
 		String[] folded = article.tokens().folded();
-		for (int i = 0; i < original.length; i++) {
+		int[] starts = article.tokens().starts();
+		for (int i = 0; i < original.length && starts[i] < SAMPLE; i++) {
 			if (Character.isLowerCase(original[i].charAt(0))) {
 				lowercase.add(folded[i]);
 				if (folded[i].length() >= 5) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,8 +57,11 @@ public class StoryTagger implements Tagger {
 	 */
 	private static final Map<Character, Double> KIND_WEIGHTS = Map.of('c', 0.6, 't', 0.6);
 
-	/** Features in more articles than this are too common to find candidates by. */
-	private static final int COMMON = 300;
+	/**
+	 * Features in more articles than this are too common to find candidates by; they
+	 * still count for the candidates the rarer ones find.
+	 */
+	private static final int COMMON = 100;
 
 	private final Deque<Entry> recent = new ArrayDeque<>();
 
@@ -75,15 +79,25 @@ public class StoryTagger implements Tagger {
 		StoryFingerprint fingerprint = StoryFingerprint.of(article);
 		Map<String, Double> weights = weights(fingerprint);
 		double own = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-		Map<Entry, Shared> shared = new HashMap<>();
+		Map<Entry, Shared> shared = new IdentityHashMap<>();
+		List<String> common = new ArrayList<>();
 		weights.forEach((feature, weight) -> {
 			List<Entry> postings = this.byFeature.getOrDefault(feature, List.of());
-			if (postings.size() <= COMMON) {
-				for (Entry candidate : postings) {
-					shared.computeIfAbsent(candidate, (key) -> new Shared()).add(weight);
-				}
+			if (postings.size() > COMMON) {
+				common.add(feature);
+				return;
+			}
+			for (Entry candidate : postings) {
+				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(weight);
 			}
 		});
+		for (String feature : common) {
+			shared.forEach((candidate, together) -> {
+				if (candidate.fingerprint().features().contains(feature)) {
+					together.add(weights.get(feature));
+				}
+			});
+		}
 		Entry best = null;
 		double bestScore = THRESHOLD;
 		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
