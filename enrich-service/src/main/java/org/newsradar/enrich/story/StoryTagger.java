@@ -63,11 +63,13 @@ public class StoryTagger implements Tagger {
 	 */
 	private static final int COMMON = 100;
 
+	private static final Deque<Entry> EMPTY = new ArrayDeque<>(0);
+
 	private final Deque<Entry> recent = new ArrayDeque<>();
 
 	private final Map<String, Entry> byArticle = new HashMap<>();
 
-	private final Map<String, List<Entry>> byFeature = new HashMap<>();
+	private final Map<String, Deque<Entry>> byFeature = new HashMap<>();
 
 	@Override
 	public synchronized void tag(ArticleDraft article) {
@@ -82,7 +84,7 @@ public class StoryTagger implements Tagger {
 		Map<Entry, Shared> shared = new IdentityHashMap<>();
 		List<String> common = new ArrayList<>();
 		weights.forEach((feature, weight) -> {
-			List<Entry> postings = this.byFeature.getOrDefault(feature, List.of());
+			Deque<Entry> postings = this.byFeature.getOrDefault(feature, EMPTY);
 			if (postings.size() > COMMON) {
 				common.add(feature);
 				return;
@@ -144,7 +146,7 @@ public class StoryTagger implements Tagger {
 		Map<String, Double> weights = new HashMap<>();
 		int seen = this.recent.size() + 1;
 		for (String feature : fingerprint.features()) {
-			int with = this.byFeature.getOrDefault(feature, List.of()).size() + 1;
+			int with = this.byFeature.getOrDefault(feature, EMPTY).size() + 1;
 			weights.put(feature,
 					KIND_WEIGHTS.getOrDefault(feature.charAt(0), 1.0) * Math.log(1 + (double) seen / with));
 		}
@@ -155,14 +157,14 @@ public class StoryTagger implements Tagger {
 		this.recent.addLast(entry);
 		this.byArticle.put(entry.fingerprint().articleId(), entry);
 		for (String feature : entry.fingerprint().features()) {
-			this.byFeature.computeIfAbsent(feature, (key) -> new ArrayList<>()).add(entry);
+			this.byFeature.computeIfAbsent(feature, (key) -> new ArrayDeque<>()).addLast(entry);
 		}
 		if (this.recent.size() > CAPACITY) {
 			Entry oldest = this.recent.removeFirst();
 			this.byArticle.remove(oldest.fingerprint().articleId());
 			for (String feature : oldest.fingerprint().features()) {
-				List<Entry> postings = this.byFeature.get(feature);
-				postings.remove(0);
+				Deque<Entry> postings = this.byFeature.get(feature);
+				postings.removeFirst();
 				if (postings.isEmpty()) {
 					this.byFeature.remove(feature);
 				}
