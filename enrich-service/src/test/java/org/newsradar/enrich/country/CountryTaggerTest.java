@@ -65,6 +65,7 @@ class CountryTaggerTest {
 		assertThat(countries("Chad Smith, a man from Jersey, spoke")).isEmpty();
 		assertThat(countries("Michael Jordan scored 40 points")).isEmpty();
 		assertThat(countries("We had a turkey dinner")).isEmpty();
+		assertThat(countries("A small island off the coast served chili at the supper")).isEmpty();
 	}
 
 	@Test
