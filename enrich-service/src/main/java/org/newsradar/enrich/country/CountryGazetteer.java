@@ -67,11 +67,8 @@ public final class CountryGazetteer {
 		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(name)));
 		byName.putAll(fileNames);
 		gazetteer.readAmbiguous(ambiguous, codes, removed);
-		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(name.replace("=", ""))));
-		byName.forEach((name, code) -> {
-			boolean caseSensitive = name.startsWith("=");
-			gazetteer.names.add(caseSensitive ? name.substring(1) : name, caseSensitive, new CountryName(code, -1));
-		});
+		byName.keySet().removeIf((name) -> removed.contains(Tokens.fold(PhraseIndex.unmarked(name))));
+		byName.forEach((name, code) -> gazetteer.names.add(name, new CountryName(code, -1)));
 		return gazetteer;
 	}
 
@@ -106,10 +103,8 @@ public final class CountryGazetteer {
 				this.placeSuffixes.put(code, Pattern.compile(",\\s+(?:" + alternatives + ")(?![\\p{L}])"));
 				continue;
 			}
-			boolean caseSensitive = name.startsWith("=");
-			String words = caseSensitive ? name.substring(1) : name;
-			this.names.add(words, caseSensitive, new CountryName(code, number));
-			plainNamesToDrop.add(Tokens.fold(words));
+			this.names.add(name, new CountryName(code, number));
+			plainNamesToDrop.add(Tokens.fold(PhraseIndex.unmarked(name)));
 			for (String context : line.values(2)) {
 				confirms.computeIfAbsent(Tokens.fold(context), (key) -> new HashSet<>()).add(number);
 			}

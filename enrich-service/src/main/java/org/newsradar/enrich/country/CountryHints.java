@@ -45,9 +45,7 @@ final class CountryHints {
 						.put(phrase.substring(0, phrase.length() - 1), code);
 				}
 				else {
-					boolean exact = phrase.startsWith("=");
-					hints.byLanguage.computeIfAbsent(language, (key) -> new PhraseIndex<>())
-						.add(exact ? phrase.substring(1) : phrase, exact, code);
+					hints.byLanguage.computeIfAbsent(language, (key) -> new PhraseIndex<>()).add(phrase, code);
 				}
 			}
 		}

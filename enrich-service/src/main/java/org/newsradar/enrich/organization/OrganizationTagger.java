@@ -46,10 +46,7 @@ public class OrganizationTagger implements Tagger {
 				throw line.error("expected a name, a tab and other names separated by |");
 			}
 			names.add(canonical, false, canonical);
-			for (String alias : line.values(1)) {
-				boolean exact = alias.startsWith("=");
-				names.add(exact ? alias.substring(1) : alias, exact, canonical);
-			}
+			line.values(1).forEach((alias) -> names.add(alias, canonical));
 		}
 		return names;
 	}

@@ -48,10 +48,7 @@ public class PersonTagger implements Tagger {
 			}
 			Person person = new Person(columns[0].strip(), columns[1].equals("-") ? null : columns[1]);
 			names.add(person.name(), false, person);
-			for (String alias : line.values(2)) {
-				boolean exact = alias.startsWith("=");
-				names.add(exact ? alias.substring(1) : alias, exact, person);
-			}
+			line.values(2).forEach((alias) -> names.add(alias, person));
 		}
 		return names;
 	}

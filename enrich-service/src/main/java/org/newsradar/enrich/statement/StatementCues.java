@@ -52,13 +52,11 @@ final class StatementCues {
 				throw line.error("'" + kind + "' is not a kind; one of cue, " + loaded.others.keySet());
 			}
 			for (String phrase : line.values(2)) {
-				boolean exact = phrase.startsWith("=");
-				String words = exact ? phrase.substring(1) : phrase;
 				if (kind.equals("cue")) {
-					loaded.cues.add(words, exact, loaded.cueTypes.size());
+					loaded.cues.add(phrase, loaded.cueTypes.size());
 				}
 				else {
-					loaded.others.get(kind).add(words, exact, Boolean.TRUE);
+					loaded.others.get(kind).add(phrase, Boolean.TRUE);
 				}
 			}
 			if (kind.equals("cue")) {

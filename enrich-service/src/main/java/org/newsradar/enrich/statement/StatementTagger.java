@@ -101,10 +101,11 @@ public class StatementTagger implements Tagger {
 		found.sort(Comparator.comparing((PhraseIndex.Match<Integer> cue) -> cue.value())
 			.thenComparing(PhraseIndex.Match::start));
 		List<PhraseIndex.Match<Boolean>> self = this.cues.find("self", tokens);
+		List<PhraseIndex.Match<Boolean>> actors = found.isEmpty() ? List.of() : this.cues.find("actor", tokens);
 		for (PhraseIndex.Match<Integer> cue : found) {
 			String type = this.cues.type(cue.value());
 			List<String> by = (type.equals("speech") && self.size() >= SELF_REFERENCES) ? selfCountry(article, self)
-					: makers(article, cue, type);
+					: makers(article, cue, type, actors);
 			if (!by.isEmpty()) {
 				return new Statement(type, by);
 			}
@@ -116,12 +117,13 @@ public class StatementTagger implements Tagger {
 	}
 
 	/** Who made the statement a cue announces, from the cue's sentence. */
-	private List<String> makers(ArticleDraft article, PhraseIndex.Match<Integer> cue, String type) {
+	private static List<String> makers(ArticleDraft article, PhraseIndex.Match<Integer> cue, String type,
+			List<PhraseIndex.Match<Boolean>> allActors) {
 		Tokens tokens = article.tokens();
 		int[] sentence = Spans.sentence(article.text(), tokens.starts()[cue.start()]);
 		List<Mention> countries = within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence);
 		List<PhraseIndex.Match<Boolean>> actors = new ArrayList<>();
-		for (PhraseIndex.Match<Boolean> actor : this.cues.find("actor", tokens)) {
+		for (PhraseIndex.Match<Boolean> actor : allActors) {
 			int offset = tokens.starts()[actor.start()];
 			if (offset >= sentence[0] && offset < sentence[1]) {
 				actors.add(actor);

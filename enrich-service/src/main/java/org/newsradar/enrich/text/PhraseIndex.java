@@ -55,6 +55,21 @@ public final class PhraseIndex<V> {
 		}
 	}
 
+	/**
+	 * Adds a phrase as the data files write it: {@code =NATO} matches only as written,
+	 * anything else case- and accent-insensitively.
+	 * @param spelling the phrase, with its optional {@code =} mark
+	 * @param value what the phrase stands for
+	 */
+	public void add(String spelling, V value) {
+		add(unmarked(spelling), spelling.startsWith("="), value);
+	}
+
+	/** A data file's spelling without its {@code =} mark. */
+	public static String unmarked(String spelling) {
+		return spelling.startsWith("=") ? spelling.substring(1) : spelling;
+	}
+
 	/** Every non-overlapping match, longest first at each position, in text order. */
 	public List<Match<V>> find(Tokens tokens) {
 		List<Match<V>> matches = new ArrayList<>();

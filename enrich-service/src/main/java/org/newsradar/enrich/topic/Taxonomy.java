@@ -58,11 +58,8 @@ public record Taxonomy(List<Topic> topics, PhraseIndex<Term> terms) {
 			if (topic.threshold() <= 0 || topic.terms() == null || topic.terms().isEmpty()) {
 				throw new IllegalStateException(where + ": needs a positive threshold and at least one term");
 			}
-			topic.terms().forEach((term, weight) -> {
-				boolean caseSensitive = term.startsWith("=");
-				String phrase = caseSensitive ? term.substring(1) : term;
-				terms.add(phrase, caseSensitive, new Term(topic.id(), phrase, weight));
-			});
+			topic.terms()
+				.forEach((term, weight) -> terms.add(term, new Term(topic.id(), PhraseIndex.unmarked(term), weight)));
 		}
 		return new Taxonomy(List.copyOf(parsed.topics()), terms);
 	}
