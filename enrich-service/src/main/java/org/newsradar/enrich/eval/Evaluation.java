@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -93,7 +94,8 @@ final class Evaluation {
 				this.articles++;
 				score(labelled, enriched);
 				if (labelled.gold().containsKey(Field.STORY)) {
-					stories.add(new Scored(labelled.gold().get(Field.STORY).iterator().next(), enriched.storyId()));
+					stories.add(new Scored(labelled.article().id(), labelled.gold().get(Field.STORY).iterator().next(),
+							enriched.storyId()));
 				}
 			}
 		}
@@ -124,7 +126,8 @@ final class Evaluation {
 
 	/**
 	 * Pairwise: two articles should share a story id exactly when their gold stories are
-	 * one.
+	 * one. An article is a miss when the articles it was grouped with are not those of
+	 * its gold story; the miss lists both, by id.
 	 */
 	private void scoreStories(String dataset, List<Scored> stories) {
 		if (stories.size() < 2) {
@@ -133,9 +136,26 @@ final class Evaluation {
 		Tally tally = tally(dataset, Report.ALL, Field.STORY);
 		tally.articles = stories.size();
 		for (int i = 0; i < stories.size(); i++) {
-			for (int j = i + 1; j < stories.size(); j++) {
-				tally.addPair(stories.get(i).gold().equals(stories.get(j).gold()),
-						stories.get(i).predicted().equals(stories.get(j).predicted()));
+			Scored one = stories.get(i);
+			Set<String> gold = new TreeSet<>();
+			Set<String> predicted = new TreeSet<>();
+			for (int j = 0; j < stories.size(); j++) {
+				Scored other = stories.get(j);
+				boolean sameGold = one.gold().equals(other.gold());
+				boolean samePredicted = one.predicted().equals(other.predicted());
+				if (j > i) {
+					tally.addPair(sameGold, samePredicted);
+				}
+				if (j != i && sameGold) {
+					gold.add(other.id());
+				}
+				if (j != i && samePredicted) {
+					predicted.add(other.id());
+				}
+			}
+			if (!gold.equals(predicted)) {
+				this.misses.add(Map.of("dataset", dataset, "id", one.id(), "field", Field.STORY.label(), "gold", gold,
+						"predicted", predicted));
 			}
 		}
 	}
@@ -176,7 +196,7 @@ final class Evaluation {
 		return (ex instanceof JacksonException jackson) ? "not JSON: " + jackson.getOriginalMessage() : ex.getMessage();
 	}
 
-	private record Scored(String gold, String predicted) {
+	private record Scored(String id, String gold, String predicted) {
 
 	}
 

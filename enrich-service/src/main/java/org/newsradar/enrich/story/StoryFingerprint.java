@@ -1,7 +1,10 @@
 package org.newsradar.enrich.story;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +27,16 @@ import org.newsradar.enrich.text.Tokens;
  */
 record StoryFingerprint(String articleId, Instant time, String language, Set<String> features, Set<String> words) {
 
-	/** Digits, with thousands separators ("1,000", "1.000", "1 000") joined. */
-	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[,. \u00a0\u202f]\\d{3}(?!\\d))*");
+	/**
+	 * A number in any script's digits ("1,000", "1.000", "1 000", "１２万", "1.2 million"):
+	 * the digits with their thousands separators, a decimal part, then a scale, which may
+	 * be a CJK multiplier followed by the digits below it ("1万1000" is 11,000).
+	 */
+	private static final Pattern NUMBER = Pattern
+		.compile("(\\p{Nd}+(?:[,. \u00a0\u202f，]\\p{Nd}{3}(?!\\p{Nd}))*)(?:[.,](\\p{Nd}{1,2})(?!\\p{Nd}))?"
+				+ "(?:\\s?([千万萬億亿])(\\p{Nd}{1,4}(?!\\p{Nd}))?"
+				+ "|\\s(millions?|billions?|milliards?|millionen|milliarden|mio|mrd|млн|млрд|миллион\\p{L}*"
+				+ "|миллиард\\p{L}*)(?!\\p{L}))?", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/**
 	 * A capitalised word that does not open a sentence. (Japanese katakana words were
@@ -46,13 +57,7 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Set<String> features = new HashSet<>();
 		String text = article.text();
 		String sample = (text.length() > SAMPLE) ? text.substring(0, SAMPLE) : text;
-		Matcher numbers = NUMBER.matcher(sample);
-		while (numbers.find()) {
-			String digits = numbers.group().replaceAll("\\D", "");
-			if (digits.length() >= 2) {
-				features.add("n:" + digits);
-			}
-		}
+		numbers(sample).forEach((number) -> features.add("n:" + number));
 		Set<String> words = new HashSet<>();
 		Set<String> lowercase = new HashSet<>();
 		String[] original = article.tokens().original();
@@ -87,6 +92,61 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 				: article.received().ingestedAt();
 		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
 				Set.copyOf(words));
+	}
+
+	/** The numbers of two digits or more in a text, as ASCII digits. */
+	static Set<String> numbers(String text) {
+		Set<String> numbers = new HashSet<>();
+		Matcher matcher = NUMBER.matcher(text);
+		while (matcher.find()) {
+			String number = number(matcher);
+			if (number.length() >= 2) {
+				numbers.add(number);
+			}
+		}
+		return numbers;
+	}
+
+	/**
+	 * The number a match stands for, as ASCII digits: "1,000" and "1 000" give "1000",
+	 * "1.2 million" and "120万" give "1200000", "1万1000" gives "11000". A decimal part
+	 * with no scale is dropped ("3.5" gives "3").
+	 */
+	private static String number(Matcher match) {
+		String whole = digits(match.group(1));
+		String decimals = (match.group(2) != null) ? digits(match.group(2)) : "";
+		String scaleWord = (match.group(3) != null) ? match.group(3) : match.group(5);
+		if (scaleWord == null) {
+			return whole;
+		}
+		BigDecimal value = new BigDecimal(whole + (decimals.isEmpty() ? "" : "." + decimals))
+			.multiply(BigDecimal.valueOf(scale(scaleWord.toLowerCase(Locale.ROOT))));
+		if (match.group(4) != null) {
+			value = value.add(new BigDecimal(digits(match.group(4))));
+		}
+		return value.setScale(0, RoundingMode.DOWN).toPlainString();
+	}
+
+	private static long scale(String word) {
+		return switch (word) {
+			case "千" -> 1_000L;
+			case "万", "萬" -> 10_000L;
+			case "億", "亿" -> 100_000_000L;
+			default ->
+				(word.startsWith("b") || word.contains("rd") || word.contains("рд")) ? 1_000_000_000L : 1_000_000L;
+		};
+	}
+
+	/** The digits of any script in a string, as ASCII digits. */
+	private static String digits(String text) {
+		StringBuilder digits = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			int digit = Character.digit(text.charAt(i), 10);
+			if (digit >= 0) {
+				digits.append((char) ('0' + digit));
+			}
+		}
+		return digits.toString();
 	}
 
 }

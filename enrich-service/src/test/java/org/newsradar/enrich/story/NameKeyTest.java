@@ -12,6 +12,16 @@ class NameKeyTest {
 		assertThat(NameKey.of("Зеленский")).isEqualTo(NameKey.of("Zelensky"));
 		assertThat(NameKey.of("Хабаровск")).isEqualTo(NameKey.of("Khabarovsk"));
 		assertThat(NameKey.of("Дегтярев")).isEqualTo(NameKey.of("Degtyarev"));
+		assertThat(NameKey.of("Брюинз")).isEqualTo(NameKey.of("Bruins"));
+		assertThat(NameKey.of("Александр")).isEqualTo(NameKey.of("Alexander"));
+	}
+
+	@Test
+	void aRussianNameInAnyCaseHasTheKeyOfItsNominative() {
+		assertThat(NameKey.of("Зеленского")).isEqualTo(NameKey.of("Zelensky"));
+		assertThat(NameKey.of("Трампом")).isEqualTo(NameKey.of("Trump"));
+		assertThat(NameKey.of("Красноярском")).isEqualTo(NameKey.of("Krasnoyarsk"));
+		assertThat(NameKey.of("Лавровым")).isEqualTo(NameKey.of("Lavrov"));
 	}
 
 	@Test
