@@ -22,8 +22,9 @@ import org.newsradar.enrich.text.Tokens;
  * @param time when it was published, else ingested
  * @param language its language
  * @param features its features
- * @param words its content words (folded, five letters or more), to tell two stories in
- * one language apart when they share the same countries and people
+ * @param words its content words (folded, five letters or more; in Chinese and Japanese,
+ * pairs of characters), to tell two stories in one language apart when they share the
+ * same countries and people
  */
 record StoryFingerprint(String articleId, Instant time, String language, Set<String> features, Set<String> words) {
 
@@ -64,7 +65,15 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		String[] folded = article.tokens().folded();
 		int[] starts = article.tokens().starts();
 		for (int i = 0; i < original.length && starts[i] < SAMPLE; i++) {
-			if (Character.isLowerCase(original[i].charAt(0))) {
+			char first = original[i].charAt(0);
+			if (Tokens.isIdeographic(first)) {
+				boolean next = i + 1 < original.length && starts[i + 1] == starts[i] + 1
+						&& Tokens.isIdeographic(original[i + 1].charAt(0));
+				if (next && !(isHiragana(first) && isHiragana(original[i + 1].charAt(0)))) {
+					words.add(original[i] + original[i + 1]);
+				}
+			}
+			else if (Character.isLowerCase(first)) {
 				lowercase.add(folded[i]);
 				if (folded[i].length() >= 5) {
 					words.add(folded[i]);
@@ -92,6 +101,10 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 				: article.received().ingestedAt();
 		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
 				Set.copyOf(words));
+	}
+
+	private static boolean isHiragana(char c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA;
 	}
 
 	/** The numbers of two digits or more in a text, as ASCII digits. */

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sets {@code story_id}: the story of the most similar recent article (published within
  * {@link #WINDOW}), if it is similar enough, else a new story named after this article.
- * Similarity is the Dice coefficient of the two fingerprints with each feature weighted
- * by its rarity (inverse document frequency among the articles seen), so that a shared
- * resolution number or surname counts for much more than a shared "US" or "2024".
+ * Similarity is the weight two fingerprints share over the smaller one's weight, each
+ * feature weighted by its rarity (inverse document frequency among the articles seen), so
+ * that a shared resolution number or surname counts for much more than a shared "US" or
+ * "2024". Two articles in one language must also share their wording; two in different
+ * languages, enough rare features.
  */
 @Component
 @Order(900)
@@ -39,15 +41,24 @@ public class StoryTagger implements Tagger {
 	static final double THRESHOLD = 0.4;
 
 	/**
-	 * Features in common below which two articles are not one story, however small they
-	 * are.
+	 * Rarity in common below which two articles in different languages are not one story,
+	 * however small they are: the shared weight over that of a feature seen once, so
+	 * about two features no other article has, or more that a few others have too.
 	 */
-	static final int MIN_SHARED = 5;
+	static final double MIN_EVIDENCE = 1.75;
+
+	/**
+	 * Share of the larger fingerprint's weight two articles of one story have in common
+	 * at least, so that an article full of figures (a table of results) does not swallow
+	 * every small article whose few numbers it happens to contain.
+	 */
+	static final double MAX_SHARE = 0.1;
 
 	/**
 	 * Two articles in one language are one story only if they also share this share of
 	 * their content words: a near-duplicate or another outlet's write-up does, another
-	 * story about the same people does not.
+	 * story about the same people does not. (Their wording is evidence enough, so they
+	 * need not reach {@link #MIN_EVIDENCE}.)
 	 */
 	static final double SAME_WORDS = 0.4;
 
@@ -108,12 +119,18 @@ public class StoryTagger implements Tagger {
 			boolean close = Duration.between(entry.fingerprint().time(), fingerprint.time())
 				.abs()
 				.compareTo(WINDOW) <= 0;
-			if (!close || candidate.getValue().features < MIN_SHARED) {
+			if (!close) {
 				continue;
 			}
 			double score = together / Math.min(own, entry.weight());
+			if (together / Math.max(own, entry.weight()) < MAX_SHARE) {
+				continue;
+			}
 			boolean sameLanguage = Objects.equals(entry.fingerprint().language(), fingerprint.language());
-			if (score >= bestScore && (!sameLanguage || overlap(entry.fingerprint(), fingerprint) >= SAME_WORDS)) {
+			double evidence = candidate.getValue().weight / Math.log(1 + this.recent.size() + 1);
+			boolean alike = sameLanguage ? overlap(entry.fingerprint(), fingerprint) >= SAME_WORDS
+					: evidence >= MIN_EVIDENCE;
+			if (score >= bestScore && alike) {
 				best = entry;
 				bestScore = score;
 			}
@@ -177,11 +194,8 @@ public class StoryTagger implements Tagger {
 
 		double weight;
 
-		int features;
-
 		void add(double weight) {
 			this.weight += weight;
-			this.features++;
 		}
 
 	}

@@ -90,7 +90,8 @@ public record Tokens(String[] original, String[] folded, int[] starts) {
 		}
 	}
 
-	private static boolean isIdeographic(char c) {
+	/** Whether a character is a Han ideograph or a kana, each of which is a token. */
+	public static boolean isIdeographic(char c) {
 		if (c < 0x3040) {
 			return false;
 		}

@@ -55,6 +55,35 @@ class StoryTaggerTest {
 	}
 
 	@Test
+	void aJapaneseTranslationFindsItsEnglishOriginalByItsFullWidthNumbers() {
+		String english = story("en2", "en",
+				"Governor Yoshimura, 45, said only 11,000 of the 120,000 restaurants in" + " Osaka display the sticker",
+				List.of("JP"));
+		String japanese = story("ja2", "ja", "吉村知事（４５）は、府下の飲食店１２万軒のうちステッカーの発行は１万１０００店舗にとどまると述べた。", List.of("JP"));
+		assertThat(japanese).isEqualTo(english);
+	}
+
+	@Test
+	void anArticleFullOfFiguresDoesNotSwallowASmallOneWhoseNumbersItContains() {
+		StringBuilder table = new StringBuilder("Résultats du scrutin par région :");
+		for (int number = 10; number < 70; number++) {
+			table.append(' ').append(number).append(" %;");
+		}
+		String figures = story("fr3", "fr", table.toString(), List.of());
+		String small = story("ja3", "ja", "会見は２５日、４２人が参加し、４３件の質問があった。", List.of());
+		assertThat(small).isEqualTo("ja3").isNotEqualTo(figures);
+	}
+
+	@Test
+	void twoChineseVersionsOfOneStoryAreOneStoryAndAnotherChineseStoryIsNot() {
+		String first = story("zh1", "zh", "澳大利亚总理表示，政府将向受灾地区提供援助，以帮助农民恢复生产，并修复道路和桥梁。", List.of("AU"));
+		String second = story("zh2", "zh", "澳大利亚总理说，政府将为受灾地区提供援助，帮助农民恢复生产，同时修复道路与桥梁。", List.of("AU"));
+		String other = story("zh3", "zh", "澳大利亚央行公布的数据显示，上月房价继续上涨，贷款利率保持不变。", List.of("AU"));
+		assertThat(second).isEqualTo(first);
+		assertThat(other).isEqualTo("zh3");
+	}
+
+	@Test
 	void anArticleEnrichedAgainKeepsItsStory() {
 		story("a", List.of("CN", "KZ", "TW"), List.of("one-china", "un"), "2758");
 		String again = story("a", List.of("RU"), List.of(), "");
