@@ -107,10 +107,10 @@ final class TrigramModel {
 	}
 
 	/**
-	 * The most likely language of the text, as an ISO 639-1 code, or {@code null} when no
-	 * trigram of the text is known, or the call is too close and {@code onlyIfClear}.
+	 * The most likely languages of the text, best first, as ISO 639-1 codes (none when no
+	 * trigram of the text is known), and whether the best is clearly ahead.
 	 */
-	String detect(CharSequence text, boolean onlyIfClear) {
+	Ranking rank(CharSequence text, int size) {
 		float[] score = new float[this.languages.length];
 		int seen = 0;
 		char a = ' ';
@@ -136,21 +136,33 @@ final class TrigramModel {
 			b = c;
 		}
 		if (seen == 0) {
-			return null;
+			return new Ranking(List.of(), false);
 		}
-		int best = 0;
-		int second = -1;
-		for (int i = 1; i < score.length; i++) {
-			if (score[i] > score[best]) {
-				second = best;
-				best = i;
+		List<String> best = new ArrayList<>(size);
+		float[] top = new float[2];
+		for (int rank = 0; rank < Math.min(size, score.length); rank++) {
+			int max = 0;
+			for (int i = 1; i < score.length; i++) {
+				if (score[i] > score[max]) {
+					max = i;
+				}
 			}
-			else if (second < 0 || score[i] > score[second]) {
-				second = i;
+			best.add(this.languages[max]);
+			if (rank < 2) {
+				top[rank] = score[max];
 			}
+			score[max] = Float.NEGATIVE_INFINITY;
 		}
-		boolean clear = !onlyIfClear || second < 0 || (score[best] - score[second]) / seen >= MARGIN;
-		return clear ? this.languages[best] : null;
+		boolean clear = best.size() < 2 || (top[0] - top[1]) / seen >= MARGIN;
+		return new Ranking(List.copyOf(best), clear);
+	}
+
+	/**
+	 * @param best the most likely languages, best first
+	 * @param clear whether the first is far enough ahead of the second to stand alone
+	 */
+	record Ranking(List<String> best, boolean clear) {
+
 	}
 
 	private static long key(char a, char b, char c) {

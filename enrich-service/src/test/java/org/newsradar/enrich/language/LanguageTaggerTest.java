@@ -55,6 +55,18 @@ class LanguageTaggerTest {
 	}
 
 	@Test
+	void shortSentencesInScriptsTheTrigramTableScoresPoorlyAreStillNamed() {
+		assertThat(tagger.detect("भारत सरकार ने आज नई शिक्षा नीति की घोषणा की।")).isEqualTo("hi");
+		assertThat(tagger.detect("महाराष्ट्र सरकारने आज नवीन शैक्षणिक धोरण जाहीर केले.")).isEqualTo("mr");
+	}
+
+	@Test
+	void aShortWireItemIsEnglish() {
+		assertThat(tagger.detect("Shr 85 cts vs 73 cts. Net 3,150,000 vs 2,699,000. Sales 39.8 mln vs 34.3 mln"))
+			.isEqualTo("en");
+	}
+
+	@Test
 	void namesTheLanguagesItSupports() {
 		assertThat(tagger.supports("kk")).isTrue();
 		assertThat(tagger.supports("uz")).isTrue();
