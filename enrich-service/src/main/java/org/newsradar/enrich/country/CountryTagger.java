@@ -35,16 +35,19 @@ public class CountryTagger implements Tagger {
 
 	private final CountryGazetteer gazetteer;
 
+	private final Listings listings;
+
 	private final CountryHints hints;
 
 	public CountryTagger() {
 		this(CountryGazetteer.load(new ClassPathResource("data/countries.tsv"),
-				new ClassPathResource("data/ambiguous.tsv")),
+				new ClassPathResource("data/ambiguous.tsv")), Listings.load(new ClassPathResource("data/listings.tsv")),
 				CountryHints.load(new ClassPathResource("data/country-hints.tsv")));
 	}
 
-	CountryTagger(CountryGazetteer gazetteer, CountryHints hints) {
+	CountryTagger(CountryGazetteer gazetteer, Listings listings, CountryHints hints) {
 		this.gazetteer = gazetteer;
+		this.listings = listings;
 		this.hints = hints;
 	}
 
@@ -75,6 +78,7 @@ public class CountryTagger implements Tagger {
 			article.mentions().add(new Mention(Mention.Kind.COUNTRY, match.start(), match.length(), code, code));
 		}
 		suffixes.forEach((suffix) -> article.countries().add(suffix.code()));
+		article.countries().addAll(this.listings.countries(text));
 		if (article.countries().isEmpty()) {
 			String hinted = this.hints.country(text, tokens, article.language());
 			if (hinted != null) {

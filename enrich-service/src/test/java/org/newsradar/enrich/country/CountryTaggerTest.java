@@ -107,6 +107,20 @@ class CountryTaggerTest {
 			.hasMessageContaining("[ambiguous.tsv] line 1: expected a name");
 	}
 
+	@Test
+	void aStockListingNamesTheCompanysCountry() {
+		assertThat(countries("Rothmans International Plc <ROT.L> denied the report")).containsExactly("GB");
+		assertThat(countries("Slater Industries <SSI.A.TO> plans a modernization")).containsExactly("CA");
+		assertThat(countries("Hercules Inc <HPC> fell 2-1/4")).containsExactly("US");
+		assertThat(countries("Shares of Toyota (7203.T) rose")).containsExactly("JP");
+		assertThat(countries("Suncor (TSX: SU) raised its dividend")).containsExactly("CA");
+	}
+
+	@Test
+	void bracketsThatAreNoListingNameNoCountry() {
+		assertThat(countries("The firm (IBM) and <Associates Corp of North America> said so")).isEmpty();
+	}
+
 	private static java.util.Set<String> countries(String text) {
 		return countries(text, null);
 	}
