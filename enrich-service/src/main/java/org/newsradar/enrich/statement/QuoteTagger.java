@@ -42,7 +42,7 @@ public class QuoteTagger implements Tagger {
 	private final StatementCues cues;
 
 	public QuoteTagger() {
-		this(StatementCues.load());
+		this(StatementCues.bundled());
 	}
 
 	QuoteTagger(StatementCues cues) {

@@ -27,8 +27,11 @@ final class StatementCues {
 
 	private final Map<String, PhraseIndex<Boolean>> others = new HashMap<>();
 
-	static StatementCues load() {
-		return load(new ClassPathResource("data/statements.tsv"));
+	/**
+	 * The bundled {@code data/statements.tsv}, read once for every tagger that uses it.
+	 */
+	static StatementCues bundled() {
+		return Bundled.CUES;
 	}
 
 	/**
@@ -85,6 +88,12 @@ final class StatementCues {
 	/** A statement without makers is no statement we can file. */
 	static Statement statement(String type, List<String> by) {
 		return by.isEmpty() ? null : new Statement(type, List.copyOf(by));
+	}
+
+	private static final class Bundled {
+
+		static final StatementCues CUES = load(new ClassPathResource("data/statements.tsv"));
+
 	}
 
 }

@@ -42,7 +42,7 @@ public class StatementTagger implements Tagger {
 	private final StatementCues cues;
 
 	public StatementTagger() {
-		this(StatementCues.load());
+		this(StatementCues.bundled());
 	}
 
 	StatementTagger(StatementCues cues) {
