@@ -108,6 +108,14 @@ class CountryTaggerTest {
 	}
 
 	@Test
+	void japaneseAndChineseLocalNewsIsPlacedByItsOwnVocabulary() {
+		assertThat(countries("山形県の吉村知事は２０日、県内の飲食店への支援策を発表した。", "ja")).containsExactly("JP");
+		assertThat(countries("大阪府は感染防止宣言ステッカーを発行した。", "ja")).containsExactly("JP");
+		assertThat(countries("县委书记表示，县人民政府将加快乡镇道路建设。", "zh")).containsExactly("CN");
+		assertThat(countries("市长说，县里的新医院明年开业。", "zh")).isEmpty();
+	}
+
+	@Test
 	void aStockListingNamesTheCompanysCountry() {
 		assertThat(countries("Rothmans International Plc <ROT.L> denied the report")).containsExactly("GB");
 		assertThat(countries("Slater Industries <SSI.A.TO> plans a modernization")).containsExactly("CA");
