@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sets {@code countries}: every name of the gazetteer found in the cleaned text, except
  * ambiguous names without their context or inside a person's name, and places that a
- * following ", Texas" puts in another country; for an article that names no country, the
- * country its local vocabulary points to, if it clearly points to one.
+ * following ", Texas" puts in another country; the countries of the stock listings it
+ * quotes ({@link Listings}); for an article that names no country, the country its local
+ * vocabulary points to, if it clearly points to one.
  */
 @Component
 @Order(300)
