@@ -77,7 +77,7 @@ record LabelledArticle(String dataset, ArticleIngested article, String language,
 			return null;
 		}
 		String[] text = line.has("seed") ? seed(line.path("seed").asString(), file)
-				: new String[] { text(line, "title", ""), text(line, "text", null) };
+				: new String[] { text(line, "title", ""), body(line) };
 		if (text[1] == null) {
 			throw new IllegalArgumentException("no \"text\"");
 		}
@@ -86,6 +86,16 @@ record LabelledArticle(String dataset, ArticleIngested article, String language,
 		ArticleIngested article = new ArticleIngested(id, text(line, "url", null), dataset, text[0], text[1], published,
 				CLOCK, null);
 		return new LabelledArticle(dataset, article, (language != null) ? language : "und", expected, forbidden);
+	}
+
+	/**
+	 * The body as it was published. Wire corpora such as Reuters-21578 keep the dateline
+	 * ("LONDON, March 18 -") apart from the text; on the wire it opens the body.
+	 */
+	private static String body(JsonNode line) {
+		String text = text(line, "text", null);
+		String dateline = text(line, "dateline", null);
+		return (text != null && dateline != null) ? dateline.strip() + " " + text : text;
 	}
 
 	private static void put(Map<Field, Set<String>> labels, Field field, JsonNode value) {

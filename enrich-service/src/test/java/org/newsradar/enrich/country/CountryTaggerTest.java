@@ -33,6 +33,14 @@ class CountryTaggerTest {
 	}
 
 	@Test
+	void aWireDatelineNamesWhereTheStoryHappened() {
+		assertThat(countries("WASHINGTON, March 3 - The Federal Reserve left its discount rate unchanged"))
+			.containsExactly("US");
+		assertThat(countries("LONDON, March 18 - Turner and Newall Plc said Zimbabwe mines were hit"))
+			.containsExactly("GB", "ZW");
+	}
+
+	@Test
 	void tagsLeaders() {
 		assertThat(countries("Tokayev said the country will pursue a balanced policy")).containsExactly("KZ");
 	}
