@@ -46,6 +46,24 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 	 */
 	private static final Pattern NAME = Pattern.compile("(?<=[\\p{Ll},;] )\\p{Lu}\\p{Ll}{3,}");
 
+	/**
+	 * In Chinese or Japanese text, a word in Latin letters is a name: "Twitter",
+	 * "CanCam".
+	 */
+	private static final Pattern LATIN_NAME = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{L}{3,}");
+
+	/** A capitalised German word and the word before it. */
+	private static final Pattern GERMAN_NOUN = Pattern.compile("(?<!\\p{L})(\\p{L}+) (?=(\\p{Lu}\\p{Ll}{3,}))");
+
+	/** The German articles and determiners a noun takes. */
+	private static final Set<String> GERMAN_DETERMINERS = Set.of("der", "die", "das", "den", "dem", "des", "ein",
+			"eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines",
+			"dieser", "diese", "dieses", "diesen", "diesem", "jede", "jeder", "jedes", "jeden", "jedem", "alle",
+			"allen", "aller", "mein", "meine", "sein", "seine", "seinen", "seiner", "seinem", "seines", "ihr", "ihre",
+			"ihren", "ihrer", "ihrem", "ihres", "unser", "unsere", "unseren", "unserer", "im", "am", "zum", "zur",
+			"vom", "beim", "ins", "ans", "welche", "welcher", "welches", "viele", "vielen", "mehrere", "mehreren",
+			"einige", "einigen", "zwei", "drei", "vier");
+
 	/** Capitalised, but no name. */
 	private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
 			"saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
@@ -86,12 +104,23 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 				mentioned.add(article.tokens().folded()[i]);
 			}
 		}
-		Matcher names = NAME.matcher(sample);
+		Set<String> nouns = "de".equals(article.language()) ? germanNouns(sample) : Set.of();
+		boolean cjk = "ja".equals(article.language()) || "zh".equals(article.language());
+		Matcher names = (cjk ? LATIN_NAME : NAME).matcher(sample);
 		while (names.find()) {
 			String name = Tokens.fold(names.group());
 			String key = NameKey.of(name);
-			if (key != null && !mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)) {
+			if (key != null && !mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)
+					&& !nouns.contains(name)) {
 				features.add("w:" + key);
+			}
+		}
+		if ("ja".equals(article.language())) {
+			for (String name : JapaneseNames.of(sample)) {
+				String key = NameKey.of(name);
+				if (key != null) {
+					features.add("w:" + key);
+				}
 			}
 		}
 		article.countries().forEach((country) -> features.add("c:" + country));
@@ -101,6 +130,22 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 				: article.received().ingestedAt();
 		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
 				Set.copyOf(words));
+	}
+
+	/**
+	 * The capitalised words of a German text that somewhere follow an article or another
+	 * determiner ("die Regierung", "im Bundestag"): German capitalises every noun, and a
+	 * word that takes an article is a noun, not a name.
+	 */
+	private static Set<String> germanNouns(String text) {
+		Set<String> nouns = new HashSet<>();
+		Matcher words = GERMAN_NOUN.matcher(text);
+		while (words.find()) {
+			if (GERMAN_DETERMINERS.contains(words.group(1).toLowerCase(Locale.ROOT))) {
+				nouns.add(Tokens.fold(words.group(2)));
+			}
+		}
+		return nouns;
 	}
 
 	private static boolean isHiragana(char c) {

@@ -1,6 +1,8 @@
 package org.newsradar.enrich.story;
 
 import org.junit.jupiter.api.Test;
+import org.newsradar.enrich.Articles;
+import org.newsradar.enrich.pipeline.ArticleDraft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +28,29 @@ class StoryFingerprintTest {
 	}
 
 	@Test
+	void germanNounsAreNoNamesButGermanNamesAre() {
+		assertThat(fingerprint("de",
+				"Nach der Sitzung sagte Scholz, die Regierung wolle handeln. Auch Regierung und "
+						+ "Opposition seien einig, die Opposition aber nicht mit Merz.")
+			.features()).contains("w:" + NameKey.of("scholz"), "w:" + NameKey.of("merz"))
+			.doesNotContain("w:" + NameKey.of("regierung"), "w:" + NameKey.of("opposition"));
+	}
+
+	@Test
+	void japaneseNamesAreReadAndLatinWordsInJapaneseAreNames() {
+		assertThat(fingerprint("ja", "岸田首相は、Twitterで表参道について語った。").features()).contains("w:" + NameKey.of("kishida"),
+				"w:" + NameKey.of("omotesando"), "w:" + NameKey.of("twitter"));
+	}
+
+	@Test
 	void aDecimalPartWithoutAScaleIsDropped() {
 		assertThat(StoryFingerprint.numbers("grew 3.5% to 12.75")).containsExactlyInAnyOrder("12");
+	}
+
+	private static StoryFingerprint fingerprint(String language, String text) {
+		ArticleDraft draft = new ArticleDraft(Articles.article("", text));
+		draft.language(language);
+		return StoryFingerprint.of(draft);
 	}
 
 }

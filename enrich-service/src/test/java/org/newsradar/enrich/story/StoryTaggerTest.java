@@ -64,6 +64,17 @@ class StoryTaggerTest {
 	}
 
 	@Test
+	void aJapaneseArticleWithoutNumbersFindsItsEnglishVersionByHowItsNamesAreRead() {
+		String english = story("en3", "en",
+				"Like Tanaka Minami and Yamashita Mizuki of Nogizaka, she went to a hair salon in Omotesando",
+				List.of());
+		String japanese = story("ja3", "ja", "乃木坂の山下美月や田中みな実さんのように、表参道のヘアサロンでヘアスタイルにチャレンジ。", List.of());
+		String other = story("ja4", "ja", "大阪のヘアサロンで、新しいヘアスタイルにチャレンジ。", List.of());
+		assertThat(japanese).isEqualTo(english);
+		assertThat(other).isEqualTo("ja4");
+	}
+
+	@Test
 	void anArticleFullOfFiguresDoesNotSwallowASmallOneWhoseNumbersItContains() {
 		StringBuilder table = new StringBuilder("Résultats du scrutin par région :");
 		for (int number = 10; number < 70; number++) {
