@@ -58,6 +58,12 @@ class CountryTaggerTest {
 	}
 
 	@Test
+	void theRussianWordТогоIsNoTogoUnlessAfricaIsNear() {
+		assertThat(countries("Кроме того, после того как Россия ответила")).containsExactly("RU");
+		assertThat(countries("Президент Того прибыл в Гану, сообщают из Ломе")).contains("TG");
+	}
+
+	@Test
 	void aCityNamedTurkistanIsNotTurkeyButTurkeyIs() {
 		assertThat(countries("during his visit to Turkistan")).isEmpty();
 		assertThat(countries("cooperation with Turkey and Azerbaijan")).containsExactly("TR", "AZ");
