@@ -109,19 +109,13 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Matcher names = (cjk ? LATIN_NAME : NAME).matcher(sample);
 		while (names.find()) {
 			String name = Tokens.fold(names.group());
-			String key = NameKey.of(name);
-			if (key != null && !mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)
+			if (!mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)
 					&& !nouns.contains(name)) {
-				features.add("w:" + key);
+				addName(features, name);
 			}
 		}
 		if ("ja".equals(article.language())) {
-			for (String name : JapaneseNames.of(sample)) {
-				String key = NameKey.of(name);
-				if (key != null) {
-					features.add("w:" + key);
-				}
-			}
+			JapaneseNames.of(sample).forEach((name) -> addName(features, name));
 		}
 		article.countries().forEach((country) -> features.add("c:" + country));
 		article.persons().forEach((person) -> features.add("p:" + person));
@@ -130,6 +124,13 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 				: article.received().ingestedAt();
 		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
 				Set.copyOf(words));
+	}
+
+	private static void addName(Set<String> features, String name) {
+		String key = NameKey.of(name);
+		if (key != null) {
+			features.add("w:" + key);
+		}
 	}
 
 	/**
