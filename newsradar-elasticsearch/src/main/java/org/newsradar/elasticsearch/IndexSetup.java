@@ -34,6 +34,14 @@ public class IndexSetup {
 	 */
 	public static final String ARTICLES = "articles";
 
+	/**
+	 * The object whose fields hold an article's text once more per language, analysed
+	 * with that language's analyzer where the cluster has one.
+	 */
+	static final String LANGUAGE_FIELDS = "text";
+
+	private static final String LANGUAGE_ANALYZER_PREFIX = "newsradar_text_";
+
 	private static final Logger logger = LoggerFactory.getLogger(IndexSetup.class);
 
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
@@ -85,13 +93,15 @@ public class IndexSetup {
 
 	private void createIfMissing(String alias, Resource templateResource) throws IOException {
 		String analysis = hasAsciiFolding() ? "full" : "minimal";
-		ObjectNode template = (ObjectNode) readJson(templateResource);
-		((ObjectNode) template.get("template").get("settings")).set("analysis",
+		ObjectNode template = completeTemplate(readJson(templateResource),
 				readJson(new ClassPathResource("analysis-" + analysis + ".json", IndexSetup.class)));
 		this.client.indices()
 			.putIndexTemplate(PutIndexTemplateRequest.of((request) -> request.name(alias)
 				.withJson(new StringReader(this.json.writeValueAsString(template)))));
-		if (!this.client.indices().existsAlias((request) -> request.name(alias)).value()) {
+		if (this.client.indices().existsAlias((request) -> request.name(alias)).value()) {
+			addNewFields(alias, template.get("template").get("mappings"));
+		}
+		else {
 			try {
 				this.client.indices()
 					.create((request) -> request.index(alias + "-000001")
@@ -104,6 +114,52 @@ public class IndexSetup {
 			}
 		}
 		logger.info("Index alias '{}' ready, {} text analysis", alias, analysis);
+	}
+
+	/**
+	 * The template as put: the analysis section, and for every language analyzer
+	 * ({@code newsradar_text_<language>}) a field {@code text.<language>} searched with
+	 * it, when the template has a {@code text} object.
+	 * @param template the template resource's content
+	 * @param analysis the analysis section for this cluster
+	 * @return the template, completed in place
+	 */
+	static ObjectNode completeTemplate(JsonNode template, JsonNode analysis) {
+		ObjectNode body = (ObjectNode) template.get("template");
+		((ObjectNode) body.get("settings")).set("analysis", analysis);
+		JsonNode text = body.path("mappings").path("properties").path(LANGUAGE_FIELDS);
+		if (text instanceof ObjectNode textObject) {
+			ObjectNode languages = textObject.putObject("properties");
+			for (String analyzer : analysis.path("analyzer").propertyNames()) {
+				if (analyzer.startsWith(LANGUAGE_ANALYZER_PREFIX)) {
+					languages.putObject(analyzer.substring(LANGUAGE_ANALYZER_PREFIX.length()))
+						.put("type", "text")
+						.put("analyzer", analyzer);
+				}
+			}
+		}
+		return (ObjectNode) template;
+	}
+
+	/**
+	 * Fields added to the template since the alias's indices were created are added to
+	 * them too (new fields only: Elasticsearch refuses to change a mapped one).
+	 */
+	private void addNewFields(String alias, JsonNode mappings) throws IOException {
+		ObjectNode additions = this.json.createObjectNode();
+		additions.set("properties", mappings.get("properties"));
+		if (mappings.has("dynamic_templates")) {
+			additions.set("dynamic_templates", mappings.get("dynamic_templates"));
+		}
+		try {
+			this.client.indices()
+				.putMapping((request) -> request.index(alias)
+					.withJson(new StringReader(this.json.writeValueAsString(additions))));
+		}
+		catch (ElasticsearchException ex) {
+			logger.warn("The indices behind '{}' keep their mapping; new template fields apply from the next index: {}",
+					alias, ex.getMessage());
+		}
 	}
 
 	private boolean hasAsciiFolding() throws IOException {

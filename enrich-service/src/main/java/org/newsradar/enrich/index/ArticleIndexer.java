@@ -14,14 +14,15 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
 import org.newsradar.enrich.EnrichProperties;
 import org.newsradar.events.ArticleEnriched;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes articles into the {@code articles} alias through one shared
- * {@link BulkIngester}, with exponential backoff on rejected bulks. Every document gets
- * its own result, so the caller knows exactly which documents are durable before it
+ * Indexes articles ({@link ArticleDocument}) into the {@code articles} alias through one
+ * shared {@link BulkIngester}, with exponential backoff on rejected bulks. Every document
+ * gets its own result, so the caller knows exactly which documents are durable before it
  * commits anything.
  */
 @Component
@@ -29,7 +30,10 @@ public class ArticleIndexer implements DisposableBean {
 
 	private final BulkIngester<CompletableFuture<IndexResult>> ingester;
 
-	public ArticleIndexer(ElasticsearchClient client, EnrichProperties properties) {
+	private final JsonMapper json;
+
+	public ArticleIndexer(ElasticsearchClient client, EnrichProperties properties, JsonMapper json) {
+		this.json = json;
 		EnrichProperties.Bulk bulk = properties.bulk();
 		this.ingester = BulkIngester.<CompletableFuture<IndexResult>>of((builder) -> builder.client(client)
 			.maxOperations(bulk.maxOperations())
@@ -50,8 +54,9 @@ public class ArticleIndexer implements DisposableBean {
 		for (ArticleEnriched article : articles) {
 			CompletableFuture<IndexResult> result = new CompletableFuture<>();
 			results.add(result);
-			this.ingester.add((operation) -> operation
-				.index((index) -> index.index(ArticleIndex.ALIAS).id(article.id()).document(article)), result);
+			this.ingester.add((operation) -> operation.index((index) -> index.index(ArticleIndex.ALIAS)
+				.id(article.id())
+				.document(ArticleDocument.of(article, this.json))), result);
 		}
 		this.ingester.flush();
 		return results;

@@ -83,6 +83,17 @@ class EnrichFlowIT {
 		assertThat(englishDocument.get("topics")).extracting(JsonNode::asString).contains("one-china");
 		assertThat(englishDocument.get("story_id").asString()).isNotBlank();
 		assertThat(awaitDocument(french.id()).get("language").asString()).isEqualTo("fr");
+		// No date from the source: the document is timed by its ingestion, and says so.
+		assertThat(englishDocument.get("published_at").asString()).isEqualTo(english.ingestedAt().toString());
+		assertThat(englishDocument.get("published_at_estimated").asBoolean()).isTrue();
+		// The text again under its language, searchable but not stored twice.
+		assertThat(englishDocument.has("text")).isFalse();
+		this.elasticsearch.indices().refresh((request) -> request.index(ArticleIndex.ALIAS));
+		assertThat(this.elasticsearch
+			.search((request) -> request.index(ArticleIndex.ALIAS)
+				.query((query) -> query.match((match) -> match.field("text.fr").query("Taïwan"))), JsonNode.class)
+			.hits()
+			.hits()).extracting((hit) -> hit.id()).contains(french.id());
 
 		List<ConsumerRecord<String, byte[]>> enriched = awaitRecords(Topics.ARTICLES_ENRICHED, 2);
 		assertThat(enriched).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(english.id(), french.id());
