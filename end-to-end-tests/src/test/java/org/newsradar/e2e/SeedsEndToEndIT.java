@@ -150,6 +150,91 @@ class SeedsEndToEndIT {
 		assertThat(articleCount()).isEqualTo(5);
 	}
 
+	@Test
+	@Order(4)
+	void theKibanaSearchesAndDashboardShowTheSeeds() throws Exception {
+		KibanaAssets assets = KibanaAssets.read();
+		KibanaRequests kibana = new KibanaRequests(assets, "now-7d");
+		send("POST", TestEngines.elasticsearchUrl() + "/alerts/_refresh", "application/json", "");
+
+		// Every field is known to the node as Kibana asks for it: searchable, and
+		// aggregatable where aggregated.
+		for (KibanaAssets.FieldUse use : assets.fieldUses()) {
+			String index = assets.indexOf(use.dataViewId());
+			JsonNode capabilities = elasticsearch("GET", "/" + index + "/_field_caps?fields=" + use.field(), null)
+				.path("fields")
+				.path(use.field());
+			assertThat(capabilities.isEmpty()).as("%s in %s", use, index).isFalse();
+			JsonNode caps = capabilities.values().iterator().next();
+			assertThat(caps.path("searchable").asBoolean()).as("%s searchable", use).isTrue();
+			if (use.use().aggregates) {
+				assertThat(caps.path("aggregatable").asBoolean()).as("%s aggregatable", use).isTrue();
+			}
+		}
+
+		assertThat(searchSeeds(kibana, assets, "newsradar-official-statements")).containsExactlyInAnyOrder("000", "001",
+				"002", "003", "004");
+		assertThat(searchSeeds(kibana, assets, "newsradar-statements-by-country")).containsExactlyInAnyOrder("000",
+				"001", "002", "003");
+		assertThat(searchSeeds(kibana, assets, "newsradar-topic")).containsExactlyInAnyOrder("000", "001", "003");
+		// Sorted by story: the English and French joint statement are next to each other.
+		String story = String.join(",", searchSeeds(kibana, assets, "newsradar-story-across-languages"));
+		assertThat(story).containsAnyOf("001,003", "003,001");
+
+		assertThat(lens(kibana, assets, "newsradar-languages"))
+			.containsExactlyInAnyOrder(Map.of("language", "en", "count", "4"), Map.of("language", "fr", "count", "1"));
+		assertThat(lens(kibana, assets, "newsradar-top-countries")).contains(Map.of("country", "CN", "count", "5"),
+				Map.of("country", "KZ", "count", "5"));
+		assertThat(lens(kibana, assets, "newsradar-countries-map")).contains(Map.of("country", "TW", "count", "3"));
+		assertThat(lens(kibana, assets, "newsradar-statement-makers")).contains(
+				Map.of("by", "CN", "type", "joint_statement", "count", "2"),
+				Map.of("by", "KZ", "type", "speech", "count", "1"));
+		assertThat(lens(kibana, assets, "newsradar-stories-across-languages").get(0)).containsEntry("languages", "2")
+			.containsEntry("count", "2");
+		assertThat(countOver(lens(kibana, assets, "newsradar-articles-by-country"), "KZ")).isEqualTo(5);
+		assertThat(countOver(lens(kibana, assets, "newsradar-articles-by-topic"), "one-china")).isEqualTo(3);
+		assertThat(countOver(lens(kibana, assets, "newsradar-alerts-by-rule"), "One-China principle")).isEqualTo(2);
+	}
+
+	/** The count of one split value, summed over the time buckets. */
+	private static int countOver(List<Map<String, String>> rows, String split) {
+		return rows.stream()
+			.filter((row) -> split.equals(row.get("split")))
+			.mapToInt((row) -> Integer.parseInt(row.get("count")))
+			.sum();
+	}
+
+	/** The seeds (by number) a saved search finds, in its order. */
+	private static List<String> searchSeeds(KibanaRequests kibana, KibanaAssets assets, String id) throws Exception {
+		KibanaAssets.SavedObject search = assets.get("search", id);
+		List<String> ids = KibanaRequests
+			.ids(elasticsearch("POST", "/" + kibana.index(search) + "/_search", kibana.search(search)));
+		Map<String, String> seedsById = new HashMap<>();
+		idsBySeed.forEach((seed, articleId) -> seedsById.put(articleId, seed));
+		return ids.stream().map(seedsById::get).toList();
+	}
+
+	/** The table a Lens visualization computes, without the date column. */
+	private static List<Map<String, String>> lens(KibanaRequests kibana, KibanaAssets assets, String id)
+			throws Exception {
+		KibanaAssets.SavedObject lens = assets.get("lens", id);
+		KibanaAssets.LensLayer layer = lens.lensLayers().get(0);
+		JsonNode response = elasticsearch("POST", "/" + kibana.index(layer) + "/_search", kibana.lens(lens, layer));
+		List<Map<String, String>> rows = KibanaRequests.rows(layer, response);
+		assertThat(rows).as("%s: %s", id, response).isNotEmpty();
+		return rows.stream().map((row) -> {
+			Map<String, String> withoutTime = new HashMap<>(row);
+			withoutTime.remove("time");
+			return withoutTime;
+		}).toList();
+	}
+
+	private static JsonNode elasticsearch(String method, String path, String body) throws Exception {
+		HttpResponse<String> response = send(method, TestEngines.elasticsearchUrl() + path, "application/json", body);
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
 	private static void pollAlerts(List<JsonNode> into) {
 		for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofSeconds(1))) {
 			into.add(json.readTree(record.value()));
