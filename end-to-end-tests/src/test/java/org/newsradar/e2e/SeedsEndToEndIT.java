@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,16 @@ class SeedsEndToEndIT {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/** Writing to ingest-service and alert-service needs it; sent by {@link #send}. */
+	private static final String API_KEY = "e2e-" + UUID.randomUUID();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final List<ServiceProcess> services = new ArrayList<>();
 
 	private static ServiceProcess ingest;
+
+	private static ServiceProcess enrich;
 
 	private static ServiceProcess alert;
 
@@ -59,10 +65,12 @@ class SeedsEndToEndIT {
 	static void startServices() throws Exception {
 		String kafka = "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers();
 		String elasticsearch = "--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl();
-		ingest = ServiceProcess.start("ingest-service", "384m", kafka);
+		String apiKeys = "--newsradar.api.keys=" + API_KEY;
+		ingest = ServiceProcess.start("ingest-service", "384m", kafka, apiKeys);
 		services.add(ingest);
-		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
-		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch);
+		enrich = ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch);
+		services.add(enrich);
+		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch, apiKeys);
 		services.add(alert);
 		services.forEach(ServiceProcess::awaitHealthy);
 
@@ -196,6 +204,107 @@ class SeedsEndToEndIT {
 		assertThat(countOver(lens(kibana, assets, "newsradar-alerts-by-rule"), "One-China principle")).isEqualTo(2);
 	}
 
+	@Test
+	@Order(5)
+	void writingNeedsAnApiKeyAndReadingDoesNot() throws Exception {
+		HttpRequest withoutKey = HttpRequest.newBuilder(URI.create(ingest.url("/api/articles")))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Unauthorised\",\"body\":\"never published\"}"))
+			.build();
+		HttpResponse<String> refused = http.send(withoutKey, HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+		assertThat(json.readTree(refused.body()).get("detail").asString()).contains("needs an API key");
+		HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(URI.create(alert.url("/api/rules/x")))
+			.header("X-API-Key", "not-" + API_KEY)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(wrongKey.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(wrongKey.body()).get("detail").asString()).isEqualTo("The API key is not valid.");
+		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(alert.url("/api/rules"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(articleCount()).isEqualTo(5);
+	}
+
+	@Test
+	@Order(6)
+	void oneTraceRunsFromIngestToTheAlertAndTheMetricsCountEachStep() throws Exception {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		assertThat(send("PUT", alert.url("/api/rules/trace"), "application/json",
+				"{\"name\":\"Trace check\",\"query\":\"" + traceId + "\"}")
+			.statusCode()).isEqualTo(201);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.url("/api/articles")))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + API_KEY)
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"A trace check\","
+					+ "\"body\":\"Only the rule that looks for this token matches it: " + traceId + "\"}"))
+			.build();
+		String articleId = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+			.at("/articles/0/id")
+			.asString();
+
+		List<ConsumerRecord<String, String>> raised = new ArrayList<>();
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			alerts.poll(Duration.ofSeconds(1)).forEach(raised::add);
+			assertThat(raised).anySatisfy((record) -> assertThat(record.value()).contains(articleId));
+		});
+		ConsumerRecord<String, String> alertRecord = raised.stream()
+			.filter((record) -> record.value().contains(articleId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(new String(alertRecord.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+			.startsWith("00-" + traceId + "-");
+		// The same trace id on each service's log line about this article.
+		assertThat(logLines(ingest, traceId)).anySatisfy((line) -> assertThat(line).contains("Ingested " + articleId));
+		assertThat(logLines(enrich, traceId)).anySatisfy((line) -> assertThat(line).contains("Enriched " + articleId));
+		assertThat(logLines(alert, traceId)).anySatisfy((line) -> assertThat(line).contains("ALERT [Trace check]"));
+
+		assertThat(metric(ingest, "newsradar_articles_ingested_total{application=\"ingest-service\",status=\"new\"}"))
+			.isEqualTo(6);
+		assertThat(metric(ingest,
+				"newsradar_articles_ingested_total{application=\"ingest-service\",status=\"duplicate\"}"))
+			.isEqualTo(5);
+		assertThat(metric(enrich, "newsradar_articles_enriched_total{application=\"enrich-service\"}")).isEqualTo(6);
+		assertThat(
+				metric(enrich, "newsradar_articles_indexed_total{application=\"enrich-service\",outcome=\"success\"}"))
+			.isEqualTo(6);
+		assertThat(metric(enrich,
+				"newsradar_elasticsearch_bulk_seconds_count{application=\"enrich-service\",outcome=\"success\"}"))
+			.isPositive();
+		assertThat(metric(alert, "newsradar_alerts_raised_total{application=\"alert-service\"}")).isEqualTo(3);
+		assertThat(scrape(alert)).contains("kafka_consumer_fetch_manager_records_lag_max{");
+		for (ServiceProcess service : List.of(enrich, alert)) {
+			JsonNode readiness = json
+				.readTree(send("GET", service.url("/actuator/health/readiness"), null, null).body());
+			assertThat(readiness.get("status").asString()).isEqualTo("UP");
+			assertThat(readiness.get("components").propertyNames()).contains("kafka", "elasticsearch");
+		}
+	}
+
+	private static List<String> logLines(ServiceProcess service, String traceId) throws Exception {
+		return Files.readAllLines(service.log())
+			.stream()
+			.filter((line) -> line.contains("\"trace.id\":\"" + traceId + "\""))
+			.toList();
+	}
+
+	private static String scrape(ServiceProcess service) throws Exception {
+		HttpResponse<String> response = send("GET", service.url("/actuator/prometheus"), null, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	/** A sample's value in the service's Prometheus scrape. */
+	private static double metric(ServiceProcess service, String sample) throws Exception {
+		return scrape(service).lines()
+			.filter((line) -> line.startsWith(sample + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(sample.length() + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no sample " + sample + " in " + service.name));
+	}
+
 	/** The count of one split value, summed over the time buckets. */
 	private static int countOver(List<Map<String, String>> rows, String split) {
 		return rows.stream()
@@ -274,12 +383,16 @@ class SeedsEndToEndIT {
 
 	private static HttpResponse<String> send(String method, String url, String contentType, String body)
 			throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", contentType)
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (!url.startsWith(TestEngines.elasticsearchUrl())) {
+			request.header("Authorization", "Bearer " + API_KEY);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

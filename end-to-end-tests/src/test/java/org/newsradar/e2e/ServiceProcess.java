@@ -53,6 +53,11 @@ final class ServiceProcess implements AutoCloseable {
 		return new ServiceProcess(name, port, process, log);
 	}
 
+	/** What the service wrote to its console: ECS JSON lines. */
+	Path log() {
+		return this.log;
+	}
+
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

@@ -1,6 +1,7 @@
 package org.newsradar.elasticsearch;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
@@ -17,17 +18,19 @@ import org.springframework.validation.annotation.Validated;
  * @param username basic-auth user, or {@code null}
  * @param password basic-auth password, or {@code null}
  * @param apiKey an encoded API key, used instead of username and password when set
+ * @param caCertificate a PEM file with the certificate authority (or authorities) that
+ * signed the cluster's HTTPS certificate, when the JVM's trust store does not know it
  */
 @Validated
 @ConfigurationProperties("newsradar.elasticsearch")
 public record ElasticsearchProperties(@NotEmpty @DefaultValue("http://localhost:9200") List<URI> uris, String username,
-		String password, String apiKey) {
+		String password, String apiKey, Path caCertificate) {
 
 	@Override
 	public String toString() {
 		return "ElasticsearchProperties[uris=" + this.uris + ", username=" + this.username + ", password="
 				+ ((this.password != null) ? "******" : null) + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
-				+ "]";
+				+ ", caCertificate=" + this.caCertificate + "]";
 	}
 
 }

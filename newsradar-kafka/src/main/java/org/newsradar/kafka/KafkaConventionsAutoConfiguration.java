@@ -3,6 +3,7 @@ package org.newsradar.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -10,14 +11,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsradar.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -69,6 +75,26 @@ public class KafkaConventionsAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(PoisonMessageException.class);
 		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecordObservations recordObservations(ObjectProvider<ObservationRegistry> registry, Environment environment) {
+		return new RecordObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				environment.getProperty("spring.application.name", "service"));
+	}
+
+	/** Kafka in the health endpoint and the readiness probe, as {@code kafka}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AbstractHealthIndicator.class)
+	static class KafkaHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+			return new KafkaHealthIndicator(admin);
+		}
+
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,11 @@ class DeliveryWorker implements DisposableBean {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final MeterRegistry metrics;
+
 	DeliveryWorker(DeliveryLedger ledger, RuleStore rules, List<ChannelSender> senders, EventPublisher publisher,
-			AlertProperties properties) {
+			AlertProperties properties, MeterRegistry metrics) {
+		this.metrics = metrics;
 		this.ledger = ledger;
 		this.rules = rules;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::type, Function.identity()));
@@ -110,7 +114,25 @@ class DeliveryWorker implements DisposableBean {
 		finally {
 			slots.release();
 		}
+		count(delivery, outcome);
 		record(outcome);
+	}
+
+	/**
+	 * {@code newsradar.deliveries} by channel and outcome: {@code delivered},
+	 * {@code retry} (failed, will be attempted again) or {@code dead} (failed for the
+	 * last time).
+	 */
+	private void count(Delivery delivery, Delivery outcome) {
+		String result = switch (outcome.status()) {
+			case Delivery.DELIVERED -> "delivered";
+			case Delivery.DEAD -> "dead";
+			default -> "retry";
+		};
+		this.metrics
+			.counter("newsradar.deliveries", "channel", delivery.channel().type(), "kind", delivery.kind(), "outcome",
+					result)
+			.increment();
 	}
 
 	private void send(Delivery delivery) throws Exception {

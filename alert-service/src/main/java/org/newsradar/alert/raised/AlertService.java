@@ -5,9 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.alert.delivery.Deliveries;
 import org.newsradar.alert.matching.RuleMatch;
@@ -19,6 +24,7 @@ import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
 import org.newsradar.kafka.PoisonMessageException;
+import org.newsradar.kafka.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +61,16 @@ class AlertService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	AlertService(RuleMatcher matcher, AlertStore store, Deliveries deliveries, EventPublisher publisher) {
+	private final RecordObservations observations;
+
+	private final Counter raisedCount;
+
+	AlertService(RuleMatcher matcher, AlertStore store, Deliveries deliveries, EventPublisher publisher,
+			RecordObservations observations, MeterRegistry metrics) {
+		this.observations = observations;
+		this.raisedCount = Counter.builder("newsradar.alerts.raised")
+			.description("Alerts raised: the first match of a rule in a story")
+			.register(metrics);
 		this.matcher = matcher;
 		this.store = store;
 		this.deliveries = deliveries;
@@ -68,36 +83,65 @@ class AlertService {
 	 */
 	@KafkaListener(topics = Topics.ARTICLES_ENRICHED, batch = "true")
 	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
+		List<Observation> traces = this.observations.start(records);
+		try {
+			onArticles(records, traces);
+		}
+		finally {
+			RecordObservations.stop(traces);
+		}
+	}
+
+	/**
+	 * Matches each article in its record's trace; each alert is published and logged in
+	 * the trace of the article that raised it.
+	 */
+	private void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records, List<Observation> traces)
+			throws IOException {
 		List<AlertStore.Raised> raised = new ArrayList<>();
+		Map<String, Observation> traceByArticle = new HashMap<>();
 		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < records.size(); i++) {
 			ArticleEnriched article = records.get(i).value();
 			if (article == null || article.id() == null) {
 				// Raise what the readable articles before it matched, then dead-letter
 				// it.
-				raise(raised);
+				raise(raised, traceByArticle);
 				throw new BatchListenerFailedException("Unreadable article at " + describe(records.get(i)),
 						new PoisonMessageException("not a readable enriched article", null), i);
 			}
-			for (RuleMatch match : this.matcher.match(article)) {
-				raised.add(new AlertStore.Raised(alert(match, article, now), article));
+			traceByArticle.put(article.id(), traces.get(i));
+			try (Observation.Scope scope = traces.get(i).openScope()) {
+				for (RuleMatch match : this.matcher.match(article)) {
+					raised.add(new AlertStore.Raised(alert(match, article, now), article));
+				}
 			}
 		}
-		raise(raised);
+		raise(raised, traceByArticle);
 	}
 
-	private void raise(List<AlertStore.Raised> raised) throws IOException {
+	private void raise(List<AlertStore.Raised> raised, Map<String, Observation> traceByArticle) throws IOException {
 		List<AlertRaised> toPublish = this.store.raise(raised);
 		if (toPublish.isEmpty()) {
 			return;
 		}
 		this.deliveries.queue(toPublish);
-		List<CompletableFuture<?>> sends = toPublish.stream()
-			.<CompletableFuture<?>>map((alert) -> this.publisher.publish(Topics.ALERTS, alert.ruleId(), alert,
-					CloudEvents.ALERT_RAISED, alert.matchedAt()))
-			.toList();
+		List<CompletableFuture<?>> sends = new ArrayList<>(toPublish.size());
+		for (AlertRaised alert : toPublish) {
+			try (Observation.Scope scope = traceByArticle.getOrDefault(alert.articleId(), Observation.NOOP)
+				.openScope()) {
+				sends.add(this.publisher.publish(Topics.ALERTS, alert.ruleId(), alert, CloudEvents.ALERT_RAISED,
+						alert.matchedAt()));
+			}
+		}
 		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
-		toPublish.forEach(AlertService::log);
+		this.raisedCount.increment(toPublish.size());
+		for (AlertRaised alert : toPublish) {
+			try (Observation.Scope scope = traceByArticle.getOrDefault(alert.articleId(), Observation.NOOP)
+				.openScope()) {
+				log(alert);
+			}
+		}
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.enrich.EnrichProperties;
 import org.newsradar.enrich.index.ArticleIndexer;
@@ -19,6 +20,7 @@ import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
 import org.newsradar.kafka.PoisonMessageException;
+import org.newsradar.kafka.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +51,14 @@ class EnrichmentFlow {
 
 	private final EnrichProperties properties;
 
+	private final RecordObservations observations;
+
+	private final EnrichMetrics metrics;
+
 	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, EventPublisher publisher,
-			EnrichProperties properties) {
+			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics) {
+		this.observations = observations;
+		this.metrics = metrics;
 		this.pipeline = pipeline;
 		this.indexer = indexer;
 		this.publisher = publisher;
@@ -58,14 +66,25 @@ class EnrichmentFlow {
 	}
 
 	void process(List<ConsumerRecord<String, ArticleIngested>> records) {
+		List<Observation> traces = this.observations.start(records);
+		try {
+			process(records, traces);
+		}
+		finally {
+			RecordObservations.stop(traces);
+		}
+	}
+
+	private void process(List<ConsumerRecord<String, ArticleIngested>> records, List<Observation> traces) {
 		List<ArticleEnriched> enriched = new ArrayList<>(records.size());
 		BatchListenerFailedException poison = null;
 		for (int i = 0; i < records.size() && poison == null; i++) {
 			ConsumerRecord<String, ArticleIngested> record = records.get(i);
-			try {
+			try (Observation.Scope scope = traces.get(i).openScope()) {
 				enriched.add(this.pipeline.enrich(readable(record)));
 			}
 			catch (RuntimeException ex) {
+				traces.get(i).error(ex);
 				poison = new BatchListenerFailedException("Cannot enrich " + describe(record), poisonCause(ex), i);
 			}
 		}
@@ -75,9 +94,13 @@ class EnrichmentFlow {
 					new PoisonMessageException(indexed.refusal(), null), indexed.count());
 			enriched = enriched.subList(0, indexed.count());
 		}
-		publishAll(enriched);
+		publishAll(enriched, traces);
+		this.metrics.enriched(enriched.size());
 		if (poison != null) {
-			logger.warn("{}; it goes to {}", poison.getMessage(), Topics.deadLetter(Topics.ARTICLES_RAW));
+			this.metrics.deadLettered();
+			try (Observation.Scope scope = traces.get(poison.getIndex()).openScope()) {
+				logger.warn("{}; it goes to {}", poison.getMessage(), Topics.deadLetter(Topics.ARTICLES_RAW));
+			}
 			throw poison;
 		}
 	}
@@ -137,13 +160,26 @@ class EnrichmentFlow {
 		}
 	}
 
-	private void publishAll(List<ArticleEnriched> articles) {
+	/**
+	 * Publishes each article in its record's trace, which the record's headers carry on
+	 * to alert-service.
+	 */
+	private void publishAll(List<ArticleEnriched> articles, List<Observation> traces) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(articles.size());
-		for (ArticleEnriched article : articles) {
-			sends.add(this.publisher.publish(Topics.ARTICLES_ENRICHED, article.id(), article,
-					CloudEvents.ARTICLE_ENRICHED, article.enrichedAt()));
+		for (int i = 0; i < articles.size(); i++) {
+			ArticleEnriched article = articles.get(i);
+			try (Observation.Scope scope = traces.get(i).openScope()) {
+				sends.add(this.publisher.publish(Topics.ARTICLES_ENRICHED, article.id(), article,
+						CloudEvents.ARTICLE_ENRICHED, article.enrichedAt()));
+				logger.info("Enriched {} [{}] {} countries {} topics {} story {}", article.id(), article.language(),
+						abbreviate(article.title()), article.countries(), article.topics(), article.storyId());
+			}
 		}
 		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
+	}
+
+	private static String abbreviate(String title) {
+		return (title.length() > 80) ? title.substring(0, 79) + "…" : title;
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {

@@ -2,7 +2,9 @@ package org.newsradar.enrich.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -12,6 +14,9 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.newsradar.enrich.EnrichProperties;
 import org.newsradar.events.ArticleEnriched;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +37,8 @@ public class ArticleIndexer implements DisposableBean {
 
 	private final JsonMapper json;
 
-	public ArticleIndexer(ElasticsearchClient client, EnrichProperties properties, JsonMapper json) {
+	public ArticleIndexer(ElasticsearchClient client, EnrichProperties properties, JsonMapper json,
+			MeterRegistry registry) {
 		this.json = json;
 		EnrichProperties.Bulk bulk = properties.bulk();
 		this.ingester = BulkIngester.<CompletableFuture<IndexResult>>of((builder) -> builder.client(client)
@@ -40,7 +46,7 @@ public class ArticleIndexer implements DisposableBean {
 			.maxConcurrentRequests(bulk.maxConcurrentRequests())
 			.flushInterval(bulk.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
 			.backoffPolicy(BackoffPolicy.exponentialBackoff(bulk.initialBackoff().toMillis(), bulk.maxRetries()))
-			.listener(new ResultListener()));
+			.listener(new ResultListener(registry)));
 	}
 
 	/**
@@ -92,17 +98,50 @@ public class ArticleIndexer implements DisposableBean {
 
 	private static final class ResultListener implements BulkListener<CompletableFuture<IndexResult>> {
 
+		private final Map<Long, Long> started = new ConcurrentHashMap<>();
+
+		private final Timer succeeded;
+
+		private final Timer failed;
+
+		private final Counter indexed;
+
+		private final Counter refused;
+
+		ResultListener(MeterRegistry registry) {
+			this.succeeded = bulkTimer(registry, "success");
+			this.failed = bulkTimer(registry, "failure");
+			this.indexed = Counter.builder("newsradar.articles.indexed")
+				.description("Documents Elasticsearch indexed")
+				.tag("outcome", "success")
+				.register(registry);
+			this.refused = Counter.builder("newsradar.articles.indexed")
+				.description("Documents Elasticsearch indexed")
+				.tag("outcome", "failure")
+				.register(registry);
+		}
+
+		private static Timer bulkTimer(MeterRegistry registry, String outcome) {
+			return Timer.builder("newsradar.elasticsearch.bulk")
+				.description("Bulk requests to Elasticsearch, from sending to the answer")
+				.tag("outcome", outcome)
+				.register(registry);
+		}
+
 		@Override
 		public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts) {
+			this.started.put(executionId, System.nanoTime());
 		}
 
 		@Override
 		public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts,
 				BulkResponse response) {
+			record(executionId, this.succeeded);
 			List<BulkResponseItem> items = response.items();
 			for (int i = 0; i < contexts.size(); i++) {
 				BulkResponseItem item = items.get(i);
 				String error = (item.error() != null) ? item.error().type() + ": " + item.error().reason() : null;
+				((error != null) ? this.refused : this.indexed).increment();
 				contexts.get(i).complete(new IndexResult(item.id(), item.status(), error));
 			}
 		}
@@ -110,7 +149,15 @@ public class ArticleIndexer implements DisposableBean {
 		@Override
 		public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<IndexResult>> contexts,
 				Throwable failure) {
+			record(executionId, this.failed);
 			contexts.forEach((context) -> context.completeExceptionally(failure));
+		}
+
+		private void record(long executionId, Timer timer) {
+			Long start = this.started.remove(executionId);
+			if (start != null) {
+				timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.KafkaException;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
@@ -19,6 +20,8 @@ import org.newsradar.ingest.article.SeenArticles.Claim;
 import org.newsradar.ingest.article.SeenArticles.Status;
 import org.newsradar.ingest.article.SubmissionReader.Checked;
 import org.newsradar.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -32,6 +35,8 @@ public class IngestService {
 
 	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final Logger logger = LoggerFactory.getLogger(IngestService.class);
+
 	private final SeenArticles seen;
 
 	private final EventPublisher publisher;
@@ -40,7 +45,10 @@ public class IngestService {
 
 	private final Clock clock;
 
-	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader) {
+	private final MeterRegistry metrics;
+
+	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader, MeterRegistry metrics) {
+		this.metrics = metrics;
 		this.seen = seen;
 		this.publisher = publisher;
 		this.reader = reader;
@@ -78,7 +86,25 @@ public class IngestService {
 			outcomes.add(new IngestReport.Outcome(checked.index(), id, claim.status().name().toLowerCase(Locale.ROOT)));
 		}
 		awaitAcknowledgements(published, sends);
+		count(outcomes, rejections);
 		return IngestReport.of(outcomes, rejections);
+	}
+
+	/**
+	 * {@code newsradar.articles.ingested} by status ({@code new}, {@code updated},
+	 * {@code duplicate}) and {@code newsradar.articles.rejected}; one log line per
+	 * article, in the request's trace.
+	 */
+	private void count(List<IngestReport.Outcome> outcomes, List<IngestReport.Rejection> rejections) {
+		for (IngestReport.Outcome outcome : outcomes) {
+			this.metrics.counter("newsradar.articles.ingested", "status", outcome.status()).increment();
+			logger.info("Ingested {} ({})", outcome.id(), outcome.status());
+		}
+		if (!rejections.isEmpty()) {
+			this.metrics.counter("newsradar.articles.rejected").increment(rejections.size());
+			rejections.forEach((rejection) -> logger.info("Rejected article {} of the request: {}", rejection.index(),
+					rejection.errors()));
+		}
 	}
 
 	private CompletableFuture<?> publish(ArticleIngested article, Claim claim) {
