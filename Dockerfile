@@ -1,6 +1,6 @@
-# The three services, built from this checkout. One build stage makes all three jars;
-# docker-compose.yml picks a service with `target:`.
-#   docker build --target enrich-service -t newsradar/enrich-service .
+# The three services, built from this checkout. One build stage makes all three jars (and
+# is shared by the three images); the final stage takes the one SERVICE names.
+#   docker build --build-arg SERVICE=enrich-service --build-arg PORT=8082 -t newsradar/enrich-service .
 
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
@@ -13,31 +13,18 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl ingest-service,enrich-s
       cp "$service/target/$service-"*-exec.jar "/jars/$service.jar"; \
     done
 
-FROM eclipse-temurin:21-jre AS runtime
+FROM eclipse-temurin:21-jre
+# Which service this image runs, and on which port.
+ARG SERVICE
+ARG PORT
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app newsradar
 WORKDIR /app
+COPY --from=build /jars/${SERVICE}.jar app.jar
 USER 10001
 # The heap follows the container's memory limit.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-
-FROM runtime AS ingest-service
-COPY --from=build /jars/ingest-service.jar app.jar
-EXPOSE 8081
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=12 \
-  CMD curl -fs http://localhost:8081/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-jar", "app.jar"]
-
-FROM runtime AS enrich-service
-COPY --from=build /jars/enrich-service.jar app.jar
-EXPOSE 8082
+ENV SERVER_PORT=${PORT} JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=12 \
-  CMD curl -fs http://localhost:8082/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-jar", "app.jar"]
-
-FROM runtime AS alert-service
-COPY --from=build /jars/alert-service.jar app.jar
-EXPOSE 8083
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=12 \
-  CMD curl -fs http://localhost:8083/actuator/health/readiness || exit 1
+  CMD curl -fs "http://localhost:${SERVER_PORT}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "-jar", "app.jar"]
