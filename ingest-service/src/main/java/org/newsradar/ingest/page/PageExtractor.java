@@ -1,0 +1,191 @@
+package org.newsradar.ingest.page;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import net.dankito.readability4j.Article;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.newsradar.events.ArticleIds;
+
+/**
+ * The article in a news page: the text Mozilla's Readability algorithm (Readability4J)
+ * finds, as paragraphs, and what the markup says about it — the canonical URL
+ * ({@code <link rel=canonical>}, else {@code og:url}, tracking parameters removed), the
+ * headline, author, publication time ({@code article:published_time}, JSON-LD, Dublin
+ * Core, {@code <time>}) and language ({@code <html lang>}, {@code og:locale}).
+ */
+public class PageExtractor {
+
+	/** The elements whose text makes the paragraphs of the body. */
+	private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
+
+	private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+			"pre", "td");
+
+	/**
+	 * Extracts the article.
+	 * @param url where the page was fetched from (after redirects)
+	 * @param html the page
+	 * @return the article; its body is empty when the page holds no readable text
+	 */
+	public ExtractedPage extract(String url, String html) {
+		Document document = Jsoup.parse(html, url);
+		String canonical = canonicalUrl(document, url);
+		String language = language(document);
+		Instant published = publishedAt(document);
+		String metaTitle = firstContent(document, "meta[property=og:title]", "meta[name=twitter:title]");
+		String metaAuthor = firstContent(document, "meta[name=author]", "meta[property=article:author]",
+				"meta[name=byl]");
+		Article article = new Readability4JExtended(url, document).parse();
+		String title = (metaTitle != null) ? metaTitle : clean(article.getTitle());
+		String author = (metaAuthor != null) ? metaAuthor : clean(article.getByline());
+		String body = (article.getArticleContent() != null) ? paragraphs(article.getArticleContent()) : "";
+		return new ExtractedPage(canonical, title, body, author, published, language);
+	}
+
+	private static String canonicalUrl(Document document, String url) {
+		String canonical = absolute(document.selectFirst("link[rel=canonical][href]"), "href");
+		if (canonical == null) {
+			canonical = absolute(document.selectFirst("meta[property=og:url][content]"), "content");
+		}
+		return ArticleIds.canonicalUrl((canonical != null) ? canonical : url);
+	}
+
+	private static String absolute(Element element, String attribute) {
+		if (element == null) {
+			return null;
+		}
+		String value = element.absUrl(attribute);
+		return value.startsWith("http://") || value.startsWith("https://") ? value : null;
+	}
+
+	/** An ISO 639-1 code from the markup, or {@code null}. */
+	private static String language(Document document) {
+		String lang = document.selectFirst("html") != null ? document.selectFirst("html").attr("lang") : "";
+		if (lang.isBlank()) {
+			lang = firstContent(document, "meta[http-equiv=content-language]", "meta[property=og:locale]");
+		}
+		if (lang == null || lang.isBlank()) {
+			return null;
+		}
+		String code = lang.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+		return code.matches("[a-z]{2}") ? code : null;
+	}
+
+	private static Instant publishedAt(Document document) {
+		List<String> candidates = new ArrayList<>();
+		for (String selector : List.of("meta[property=article:published_time]", "meta[itemprop=datePublished]",
+				"meta[name=date]", "meta[name=pubdate]", "meta[name=dc.date]", "meta[name=DC.date.issued]",
+				"meta[name=sailthru.date]")) {
+			Element meta = document.selectFirst(selector);
+			if (meta != null) {
+				candidates.add(meta.attr("content"));
+			}
+		}
+		for (Element script : document.select("script[type=application/ld+json]")) {
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"")
+				.matcher(script.data());
+			if (matcher.find()) {
+				candidates.add(matcher.group(1));
+			}
+		}
+		Element time = document.selectFirst("article time[datetime], time[datetime]");
+		if (time != null) {
+			candidates.add(time.attr("datetime"));
+		}
+		for (String candidate : candidates) {
+			Instant instant = parseTime(candidate.strip());
+			if (instant != null) {
+				return instant;
+			}
+		}
+		return null;
+	}
+
+	static Instant parseTime(String value) {
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// try the next form
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			// try the next form
+		}
+		try {
+			return LocalDate.parse(value.substring(0, Math.min(10, value.length())))
+				.atStartOfDay(ZoneOffset.UTC)
+				.toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String firstContent(Document document, String... selectors) {
+		for (String selector : selectors) {
+			Element element = document.selectFirst(selector);
+			if (element != null && !element.attr("content").isBlank()) {
+				return element.attr("content").strip();
+			}
+		}
+		return null;
+	}
+
+	/** The text of the outermost block elements, a paragraph each. */
+	private static String paragraphs(Element content) {
+		StringBuilder text = new StringBuilder();
+		for (Element block : content.select(BLOCKS)) {
+			if (hasBlockAncestor(block, content)) {
+				continue;
+			}
+			String paragraph = block.text().strip();
+			if (!paragraph.isEmpty()) {
+				text.append(text.isEmpty() ? "" : "\n\n").append(paragraph);
+			}
+		}
+		return text.isEmpty() ? content.text().strip() : text.toString();
+	}
+
+	private static boolean hasBlockAncestor(Element block, Element root) {
+		for (Element parent = block.parent(); parent != null && parent != root; parent = parent.parent()) {
+			if (BLOCK_TAGS.contains(parent.normalName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String clean(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * An article extracted from a page.
+	 *
+	 * @param canonicalUrl the page's canonical URL, tracking parameters removed
+	 * @param title the headline, or {@code null}
+	 * @param body the text, paragraphs separated by a blank line
+	 * @param author who wrote it, or {@code null}
+	 * @param publishedAt when it was published, or {@code null}
+	 * @param language ISO 639-1 code from the markup, or {@code null}
+	 */
+	public record ExtractedPage(String canonicalUrl, String title, String body, String author, Instant publishedAt,
+			String language) {
+
+	}
+
+}
