@@ -21,17 +21,18 @@ final class KibanaRequests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/**
+	 * The dashboard's time range: the last week, which Kibana's "auto" cuts into 3 h
+	 * buckets.
+	 */
+	private static final String SINCE = "now-7d";
+
+	private static final String INTERVAL = "3h";
+
 	private final KibanaAssets assets;
 
-	private final String since;
-
-	/**
-	 * @param assets the saved objects
-	 * @param since the start of the time range, e.g. {@code now-7d}
-	 */
-	KibanaRequests(KibanaAssets assets, String since) {
+	KibanaRequests(KibanaAssets assets) {
 		this.assets = assets;
-		this.since = since;
 	}
 
 	/** The index a saved search reads. */
@@ -80,11 +81,10 @@ final class KibanaRequests {
 					aggregations = nested(aggregations.get(column.getKey()), layer);
 				}
 				case "date_histogram" -> {
-					// The interval Kibana's "auto" picks for a week.
 					aggregations.putObject(column.getKey())
 						.putObject("date_histogram")
 						.put("field", field)
-						.put("fixed_interval", "3h");
+						.put("fixed_interval", INTERVAL);
 					aggregations = nested(aggregations.get(column.getKey()), layer);
 				}
 				default -> {
@@ -154,7 +154,7 @@ final class KibanaRequests {
 		ObjectNode bool = json.createObjectNode();
 		ArrayNode filter = bool.putObject("bool").putArray("filter");
 		String timeField = this.assets.get("index-pattern", dataView).attributes().path("timeFieldName").asString();
-		filter.addObject().putObject("range").putObject(timeField).put("gte", this.since);
+		filter.addObject().putObject("range").putObject(timeField).put("gte", SINCE);
 		if (!lucene.isBlank()) {
 			filter.addObject().putObject("query_string").put("query", lucene).put("analyze_wildcard", true);
 		}

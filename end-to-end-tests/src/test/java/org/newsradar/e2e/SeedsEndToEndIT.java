@@ -162,7 +162,7 @@ class SeedsEndToEndIT {
 	@Order(4)
 	void theKibanaSearchesAndDashboardShowTheSeeds() throws Exception {
 		KibanaAssets assets = KibanaAssets.read();
-		KibanaRequests kibana = new KibanaRequests(assets, "now-7d");
+		KibanaRequests kibana = new KibanaRequests(assets);
 		send("POST", TestEngines.elasticsearchUrl() + "/alerts/_refresh", "application/json", "");
 
 		// Every field is known to the node as Kibana asks for it: searchable, and

@@ -128,8 +128,7 @@ class AlertService {
 		this.deliveries.queue(toPublish);
 		List<CompletableFuture<?>> sends = new ArrayList<>(toPublish.size());
 		for (AlertRaised alert : toPublish) {
-			try (Observation.Scope scope = traceByArticle.getOrDefault(alert.articleId(), Observation.NOOP)
-				.openScope()) {
+			try (Observation.Scope scope = traceOf(alert, traceByArticle).openScope()) {
 				sends.add(this.publisher.publish(Topics.ALERTS, alert.ruleId(), alert, CloudEvents.ALERT_RAISED,
 						alert.matchedAt()));
 			}
@@ -137,11 +136,14 @@ class AlertService {
 		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
 		this.raisedCount.increment(toPublish.size());
 		for (AlertRaised alert : toPublish) {
-			try (Observation.Scope scope = traceByArticle.getOrDefault(alert.articleId(), Observation.NOOP)
-				.openScope()) {
+			try (Observation.Scope scope = traceOf(alert, traceByArticle).openScope()) {
 				log(alert);
 			}
 		}
+	}
+
+	private static Observation traceOf(AlertRaised alert, Map<String, Observation> traceByArticle) {
+		return traceByArticle.getOrDefault(alert.articleId(), Observation.NOOP);
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.extended.Readability4JExtended;
@@ -28,6 +30,9 @@ public class PageExtractor {
 
 	/** The elements whose text makes the paragraphs of the body. */
 	private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
+
+	/** {@code datePublished} in a JSON-LD script. */
+	private static final Pattern DATE_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 			"pre", "td");
@@ -71,7 +76,7 @@ public class PageExtractor {
 
 	/** An ISO 639-1 code from the markup, or {@code null}. */
 	private static String language(Document document) {
-		String lang = document.selectFirst("html") != null ? document.selectFirst("html").attr("lang") : "";
+		String lang = document.select("html").attr("lang");
 		if (lang.isBlank()) {
 			lang = firstContent(document, "meta[http-equiv=content-language]", "meta[property=og:locale]");
 		}
@@ -93,8 +98,7 @@ public class PageExtractor {
 			}
 		}
 		for (Element script : document.select("script[type=application/ld+json]")) {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"")
-				.matcher(script.data());
+			Matcher matcher = DATE_PUBLISHED.matcher(script.data());
 			if (matcher.find()) {
 				candidates.add(matcher.group(1));
 			}
