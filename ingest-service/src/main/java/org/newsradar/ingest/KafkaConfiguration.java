@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topic this service owns. How records are written is the shared convention of
+ * The topics this service owns. How records are written is the shared convention of
  * {@code newsradar-kafka}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +17,16 @@ class KafkaConfiguration {
 	@Bean
 	NewTopic articlesRawTopic(TopicDefaults topics) {
 		return topics.create(Topics.ARTICLES_RAW);
+	}
+
+	@Bean
+	NewTopic feedsTopic(TopicDefaults topics) {
+		return topics.compacted(Topics.FEEDS);
+	}
+
+	@Bean
+	NewTopic feedStateTopic(TopicDefaults topics) {
+		return topics.compacted(Topics.FEED_STATE);
 	}
 
 }

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 public final class ArticleIds {
 
 	private static final Pattern TRACKING_PARAMETER = Pattern
-		.compile("(?i)^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid)=.*");
+		.compile("(?i)^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|xtor"
+				+ "|at_medium|at_campaign|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|ocid|smid|mkt_tok"
+				+ "|wt\\.mc_id|_ga)=.*");
 
 	private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 

@@ -16,6 +16,18 @@ public final class Topics {
 	 */
 	public static final String WATCH_RULES = "watch-rules";
 
+	/**
+	 * Registered feeds, compacted; key: feed id, a null value deletes. Owned by
+	 * ingest-service.
+	 */
+	public static final String FEEDS = "feeds";
+
+	/**
+	 * What polling each feed found, compacted; key: feed id, a null value deletes. Owned
+	 * by ingest-service.
+	 */
+	public static final String FEED_STATE = "feeds.state";
+
 	/** Alerts raised; key: rule id. Owned by alert-service. */
 	public static final String ALERTS = "alerts";
 

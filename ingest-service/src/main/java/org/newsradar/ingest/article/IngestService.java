@@ -65,6 +65,14 @@ public class IngestService {
 		return ingest(List.of(this.reader.check(submission)));
 	}
 
+	/**
+	 * Whether an article with this address has been published.
+	 * @param url an absolute URL, canonical or not
+	 */
+	public boolean published(String url) {
+		return this.seen.fingerprintOf(ArticleIds.of(url, null, null)) != null;
+	}
+
 	IngestReport ingest(List<Checked> articles) {
 		Instant now = this.clock.instant();
 		List<IngestReport.Outcome> outcomes = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.newsradar.ingest.page;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,6 +37,17 @@ public class PageExtractor {
 	/** {@code datePublished} in a JSON-LD script. */
 	private static final Pattern DATE_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
+	/**
+	 * A class or id word that marks an advertisement, a share bar, a newsletter box or a
+	 * cookie banner, which Readability can leave inside the article.
+	 */
+	private static final Pattern FURNITURE = Pattern.compile("(?i)(^|[-_\\s])(ad|ads|advert|adverts|advertisement"
+			+ "|advertising|sponsored|promo|share|sharing|social|newsletter|cookie|cookies|paywall)([-_\\s]|$)");
+
+	/** The label an advertisement slot carries, in a few languages. */
+	private static final Set<String> AD_LABELS = Set.of("advertisement", "advertisements", "ad", "sponsored",
+			"publicité", "anzeige", "werbung", "publicidad", "pubblicità", "реклама", "広告", "广告");
+
 	private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 			"pre", "td");
 
@@ -44,13 +58,44 @@ public class PageExtractor {
 	 * @return the article; its body is empty when the page holds no readable text
 	 */
 	public ExtractedPage extract(String url, String html) {
-		Document document = Jsoup.parse(html, url);
+		return extract(url, Jsoup.parse(html, url));
+	}
+
+	/**
+	 * Extracts the article from a page as it was fetched.
+	 * @param url where the page was fetched from (after redirects)
+	 * @param html the page's bytes
+	 * @param charset the charset of the {@code Content-Type} header, or {@code null} to
+	 * take the one the page declares (UTF-8 if none)
+	 * @return the article; its body is empty when the page holds no readable text
+	 */
+	public ExtractedPage extract(String url, byte[] html, String charset) {
+		try {
+			return extract(url, Jsoup.parse(new ByteArrayInputStream(html), charset, url));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Reading from memory cannot fail", ex);
+		}
+	}
+
+	/**
+	 * The text of an HTML fragment (a feed item's summary or content), a paragraph per
+	 * block element.
+	 * @param html the fragment, or plain text
+	 * @return its text, empty when there is none
+	 */
+	public static String text(String html) {
+		return (html == null || html.isBlank()) ? "" : paragraphs(Jsoup.parseBodyFragment(html).body());
+	}
+
+	private ExtractedPage extract(String url, Document document) {
 		String canonical = canonicalUrl(document, url);
 		String language = language(document);
 		Instant published = publishedAt(document);
 		String metaTitle = firstContent(document, "meta[property=og:title]", "meta[name=twitter:title]");
 		String metaAuthor = firstContent(document, "meta[name=author]", "meta[property=article:author]",
 				"meta[name=byl]");
+		removeFurniture(document);
 		Article article = new Readability4JExtended(url, document).parse();
 		String title = (metaTitle != null) ? metaTitle : clean(article.getTitle());
 		String author = (metaAuthor != null) ? metaAuthor : clean(article.getByline());
@@ -147,6 +192,25 @@ public class PageExtractor {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Removes what is marked as advertisement, sharing, newsletter or cookie furniture by
+	 * its class or id (unless it holds several paragraphs: a container, not a slot), and
+	 * the elements whose whole text is an advertisement label.
+	 */
+	private static void removeFurniture(Document document) {
+		for (Element element : document.body().select("[class], [id]")) {
+			if (element.parent() != null && FURNITURE.matcher(element.className() + " " + element.id()).find()
+					&& element.select("p").size() < 3) {
+				element.remove();
+			}
+		}
+		for (Element element : document.body().select("div, p, span, aside, section")) {
+			if (element.parent() != null && AD_LABELS.contains(element.text().strip().toLowerCase(Locale.ROOT))) {
+				element.remove();
+			}
+		}
 	}
 
 	/** The text of the outermost block elements, a paragraph each. */

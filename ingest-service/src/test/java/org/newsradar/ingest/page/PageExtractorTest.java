@@ -29,7 +29,7 @@ class PageExtractorTest {
 			.contains("\n\nTrade at record levels\n\n")
 			.endsWith("with transit through the Khorgos dry port growing fastest.")
 			.doesNotContain("Subscribe", "Related articles", "Borrell", "Leave a Reply", "Privacy policy",
-					"Book your flight", "Share on Facebook", "dataLayer");
+					"Book your flight", "Share on Facebook", "dataLayer", "Advertisement");
 	}
 
 	@Test

@@ -1,0 +1,289 @@
+package org.newsradar.ingest.feed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.newsradar.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registered feeds and their state, kept in two compacted topics owned by this
+ * service: {@code feeds} (registrations, written by the API and the configuration) and
+ * {@code feeds.state} (what polling found, written by the instance that polls the feed).
+ * Keeping them apart means a poll never undoes a pause or a removal made meanwhile.
+ * <p>
+ * Every instance reads both topics from the beginning before it starts, then follows
+ * them, so each one lists every feed. Who polls a feed is decided by Kafka: all instances
+ * join the consumer group {@code ingest-service-feeds} on {@code feeds}, and an instance
+ * polls the feeds on the partitions it is assigned.
+ */
+@Component
+public class FeedStore implements SmartLifecycle {
+
+	static final String OWNERS_GROUP = "ingest-service-feeds";
+
+	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedStore.class);
+
+	private final Map<String, Registered> feeds = new ConcurrentHashMap<>();
+
+	private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+
+	private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+
+	private final KafkaProperties kafkaProperties;
+
+	private final KafkaTemplate<String, Object> kafka;
+
+	private final JsonMapper json;
+
+	private volatile boolean running;
+
+	private Thread follower;
+
+	FeedStore(KafkaProperties kafkaProperties, KafkaTemplate<String, Object> kafka, JsonMapper json) {
+		this.kafkaProperties = kafkaProperties;
+		this.kafka = kafka;
+		this.json = json;
+	}
+
+	/** A registration and the partition of {@code feeds} it is on. */
+	private record Registered(Feed feed, int partition) {
+
+	}
+
+	List<Feed> all() {
+		return this.feeds.values()
+			.stream()
+			.map(Registered::feed)
+			.sorted(Comparator.comparing(Feed::addedAt).thenComparing(Feed::id))
+			.toList();
+	}
+
+	Optional<Feed> find(String id) {
+		return Optional.ofNullable(this.feeds.get(id)).map(Registered::feed);
+	}
+
+	Optional<Feed> findByUrl(String url) {
+		return this.feeds.values().stream().map(Registered::feed).filter((feed) -> feed.url().equals(url)).findFirst();
+	}
+
+	/** What polling found, or {@code null} before the first poll. */
+	FeedState state(String id) {
+		return this.states.get(id);
+	}
+
+	/** Whether this instance polls the feed. */
+	boolean owns(String id) {
+		Registered registered = this.feeds.get(id);
+		return registered != null && this.owned.contains(registered.partition());
+	}
+
+	/** Registers or replaces a feed, once Kafka has stored it. */
+	void save(Feed feed) {
+		SendResult<String, Object> sent = write(Topics.FEEDS, feed.id(), feed);
+		this.feeds.put(feed.id(), new Registered(feed, sent.getRecordMetadata().partition()));
+	}
+
+	/** Removes a feed and its state. */
+	boolean remove(String id) {
+		if (!this.feeds.containsKey(id)) {
+			return false;
+		}
+		write(Topics.FEEDS, id, null);
+		write(Topics.FEED_STATE, id, null);
+		this.feeds.remove(id);
+		this.states.remove(id);
+		return true;
+	}
+
+	/** Keeps what a poll found, unless the feed was removed meanwhile. */
+	void saveState(String id, FeedState state) {
+		if (this.feeds.containsKey(id)) {
+			write(Topics.FEED_STATE, id, state);
+			this.states.put(id, state);
+		}
+	}
+
+	private SendResult<String, Object> write(String topic, String id, Object value) {
+		try {
+			return this.kafka.send(new ProducerRecord<>(topic, id, value))
+				.get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException("Kafka did not store feed " + id + ": " + cause.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while storing feed " + id, ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		Consumer<String, byte[]> view = consumer(null);
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : List.of(Topics.FEEDS, Topics.FEED_STATE)) {
+			view.partitionsFor(topic, WRITE_TIMEOUT)
+				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+		}
+		view.assign(partitions);
+		view.seekToBeginning(partitions);
+		Map<TopicPartition, Long> end = view.endOffsets(partitions);
+		while (partitions.stream().anyMatch((partition) -> view.position(partition) < end.get(partition))) {
+			apply(view.poll(Duration.ofSeconds(1)));
+		}
+		logger.info("{} feeds registered", this.feeds.size());
+		Consumer<String, byte[]> owners = consumer(OWNERS_GROUP);
+		owners.subscribe(List.of(Topics.FEEDS), new Ownership());
+		this.running = true;
+		this.follower = Thread.ofPlatform().name("feed-store").daemon().start(() -> follow(view, owners));
+	}
+
+	/**
+	 * Applies what other instances write, and keeps this instance in the owners' group
+	 * (whose records it does not need: the view has them).
+	 */
+	private void follow(Consumer<String, byte[]> view, Consumer<String, byte[]> owners) {
+		try (view; owners) {
+			while (this.running) {
+				try {
+					apply(view.poll(Duration.ofMillis(200)));
+					owners.poll(Duration.ofMillis(200));
+				}
+				catch (WakeupException ex) {
+					return;
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not follow the feed topics, trying again: {}", ex.getMessage());
+					sleep();
+				}
+			}
+		}
+	}
+
+	private void apply(ConsumerRecords<String, byte[]> records) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				if (record.topic().equals(Topics.FEEDS)) {
+					if (record.value() == null) {
+						this.feeds.remove(record.key());
+					}
+					else {
+						this.feeds.put(record.key(),
+								new Registered(this.json.readValue(record.value(), Feed.class), record.partition()));
+					}
+				}
+				else if (record.value() == null) {
+					this.states.remove(record.key());
+				}
+				else {
+					this.states.put(record.key(), this.json.readValue(record.value(), FeedState.class));
+				}
+			}
+			catch (JacksonException ex) {
+				logger.error("Skipping unreadable record {} at {}-{}@{}: {}", record.key(), record.topic(),
+						record.partition(), record.offset(), ex.getOriginalMessage());
+			}
+		}
+	}
+
+	private Consumer<String, byte[]> consumer(String group) {
+		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		if (group != null) {
+			config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+			config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		}
+		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer())
+			.createConsumer();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Which partitions of {@code feeds}, and so which feeds, this instance polls. */
+	private final class Ownership implements ConsumerRebalanceListener {
+
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			partitions.forEach((partition) -> FeedStore.this.owned.add(partition.partition()));
+			logger.info("Polling the feeds of partitions {} of {}", FeedStore.this.owned, Topics.FEEDS);
+		}
+
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			partitions.forEach((partition) -> FeedStore.this.owned.remove(partition.partition()));
+		}
+
+		@Override
+		public void onPartitionsLost(Collection<TopicPartition> partitions) {
+			onPartitionsRevoked(partitions);
+		}
+
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.follower != null) {
+			try {
+				this.follower.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Before the web server and the poller. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+}
