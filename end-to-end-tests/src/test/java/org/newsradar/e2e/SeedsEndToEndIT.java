@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.Topics;
+import org.newsradar.ingest.feed.FixtureServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,11 @@ class SeedsEndToEndIT {
 		String kafka = "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers();
 		String elasticsearch = "--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl();
 		String apiKeys = "--newsradar.api.keys=" + API_KEY;
-		ingest = ServiceProcess.start("ingest-service", "384m", kafka, apiKeys);
+		ingest = ServiceProcess.start("ingest-service", "384m", kafka, apiKeys,
+				// The test site is on the loopback interface, and its feeds are polled
+				// every second.
+				"--newsradar.ingest.feeds.allow-private-addresses=true", "--newsradar.ingest.feeds.host-delay=10ms",
+				"--newsradar.ingest.feeds.min-interval=1s");
 		services.add(ingest);
 		enrich = ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch);
 		services.add(enrich);
@@ -281,6 +286,73 @@ class SeedsEndToEndIT {
 			assertThat(readiness.get("status").asString()).isEqualTo("UP");
 			assertThat(readiness.get("components").propertyNames()).contains("kafka", "elasticsearch");
 		}
+	}
+
+	@Test
+	@Order(7)
+	void feedsRegisteredOnTheRunningStackArriveInElasticsearchOnceEachUnderTheirCanonicalUrl() throws Exception {
+		try (FixtureServer site = new FixtureServer()
+			.resource("/feeds/world.rss", "/feeds/ministry-rss2.xml", "application/rss+xml; charset=utf-8")
+			.resource("/feeds/courier.atom", "/feeds/courier-atom.xml", "application/atom+xml")
+			.resource("/world/2024/01/15/kazakhstan-one-china?utm_source=rss&utm_medium=feed",
+					"/pages/ministry-statement.html", "text/html; charset=utf-8")
+			.resource("/world/2024/05/17/china-kazakhstan-joint-statement?utm_source=rss",
+					"/pages/joint-statement.html", "text/html; charset=utf-8")
+			.resource("/amp/world/2024/05/17/china-kazakhstan-joint-statement", "/pages/joint-statement.html",
+					"text/html; charset=utf-8")) {
+			Map<String, String> feeds = new HashMap<>();
+			for (String path : List.of("/feeds/world.rss", "/feeds/courier.atom", "/feeds/gone.rss")) {
+				HttpResponse<String> added = send("POST", ingest.url("/api/feeds"), "application/json",
+						"{\"url\":\"%s\",\"interval\":\"1s\"}".formatted(site.url(path)));
+				assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+				feeds.put(path, json.readTree(added.body()).get("id").asString());
+			}
+			String base = site.base();
+			List<String> expected = List.of(base + "/world/2024/01/15/kazakhstan-one-china",
+					base + "/world/2024/05/17/china-kazakhstan-joint-statement",
+					base + "/world/2024/05/20/minister-receives-japan-ambassador",
+					base + "/opinion/2024/06/01/neutrality-speech");
+			await().atMost(Duration.ofMinutes(1)).until(() -> articlesFrom(base).size() == expected.size());
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> feedStatus(feeds.get("/feeds/world.rss")).get("status").asString().equals("not_modified")
+						&& feedStatus(feeds.get("/feeds/courier.atom")).get("status")
+							.asString()
+							.equals("not_modified"));
+
+			List<JsonNode> articles = articlesFrom(base);
+			assertThat(articles).extracting((article) -> article.get("url").asString())
+				.containsExactlyInAnyOrderElementsOf(expected);
+			JsonNode statement = articles.stream()
+				.filter((article) -> article.get("url").asString().equals(expected.get(0)))
+				.findFirst()
+				.orElseThrow();
+			assertThat(statement.get("body").asString())
+				.startsWith("ASTANA – The Ministry of Foreign Affairs of Kazakhstan said on Monday")
+				.doesNotContain("Leave a Reply", "Related articles", "Advertisement");
+			assertThat(statement.get("countries").valueStream().map(JsonNode::asString)).contains("KZ", "CN");
+
+			JsonNode gone = feedStatus(feeds.get("/feeds/gone.rss"));
+			assertThat(gone.get("status").asString()).isEqualTo("error");
+			assertThat(gone.get("last_error").asString())
+				.isEqualTo("The feed " + base + "/feeds/gone.rss answered HTTP 404 Not Found");
+			for (String id : feeds.values()) {
+				assertThat(send("DELETE", ingest.url("/api/feeds/" + id), null, null).statusCode()).isEqualTo(204);
+			}
+		}
+	}
+
+	/** The documents whose URL is on the test site; each URL once in the index. */
+	private static List<JsonNode> articlesFrom(String site) throws Exception {
+		elasticsearch("POST", "/articles/_refresh", "");
+		JsonNode hits = elasticsearch("POST", "/articles/_search",
+				"{\"size\":50,\"query\":{\"prefix\":{\"url\":\"%s\"}}}".formatted(site))
+			.get("hits")
+			.get("hits");
+		return hits.valueStream().map((hit) -> hit.get("_source")).toList();
+	}
+
+	private static JsonNode feedStatus(String id) throws Exception {
+		return json.readTree(send("GET", ingest.url("/api/feeds/" + id), null, null).body());
 	}
 
 	private static List<String> logLines(ServiceProcess service, String traceId) throws Exception {

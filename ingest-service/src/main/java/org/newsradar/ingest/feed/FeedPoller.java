@@ -197,7 +197,7 @@ class FeedPoller implements SmartLifecycle {
 				continue;
 			}
 			int attempt = before.attempts().getOrDefault(item.key(), 0) + 1;
-			Taken taken = take(feed, parsed, item, attempt);
+			Taken taken = takeItem(feed, parsed, item, attempt);
 			this.metrics.counter("newsradar.feeds.items", "outcome", taken.outcome()).increment();
 			if (taken.error() != null) {
 				errors++;
@@ -231,7 +231,7 @@ class FeedPoller implements SmartLifecycle {
 
 	}
 
-	private Taken take(Feed feed, ParsedFeed parsed, Item item, int attempt) {
+	private Taken takeItem(Feed feed, ParsedFeed parsed, Item item, int attempt) {
 		if (item.link() != null && this.ingest.published(item.link())) {
 			return new Taken("duplicate", null);
 		}

@@ -207,9 +207,14 @@ class PoliteFetcher {
 				|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedNat;
 	}
 
+	/** {@code scheme://host[:port]}: what one robots.txt covers. */
+	private static String site(URI uri) {
+		return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+	}
+
 	/** The site's rules, asked for by one request at a time per site. */
 	private Robots robotsOf(URI uri) throws FetchException {
-		String site = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+		String site = site(uri);
 		Lock lock = this.robotsLocks.computeIfAbsent(site, (key) -> new ReentrantLock());
 		lock.lock();
 		try {
@@ -309,8 +314,7 @@ class PoliteFetcher {
 	private void awaitTurn(URI uri) throws FetchException {
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
 		Duration delay = this.properties.hostDelay();
-		Robots known = this.robots
-			.get(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT));
+		Robots known = this.robots.get(site(uri));
 		if (known != null && known.rules().getCrawlDelay() > 0) {
 			Duration crawlDelay = Duration.ofMillis(known.rules().getCrawlDelay());
 			delay = (crawlDelay.compareTo(this.properties.maxCrawlDelay()) > 0) ? this.properties.maxCrawlDelay()

@@ -24,11 +24,11 @@ import org.newsradar.events.ArticleIds;
  * {@code ETag} and {@code Last-Modified} answered by 304, and routes that fail on
  * purpose. Every request is recorded.
  */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
 
-	static final String SITE = "https://news.example.org";
+	public static final String SITE = "https://news.example.org";
 
-	static final String LAST_MODIFIED = "Mon, 20 May 2024 09:00:00 GMT";
+	public static final String LAST_MODIFIED = "Mon, 20 May 2024 09:00:00 GMT";
 
 	private final HttpServer server;
 
@@ -43,7 +43,7 @@ final class FixtureServer implements AutoCloseable {
 	 * @param headers its headers
 	 * @param at when it came
 	 */
-	record Request(String path, Headers headers, Instant at) {
+	public record Request(String path, Headers headers, Instant at) {
 
 	}
 
@@ -51,7 +51,7 @@ final class FixtureServer implements AutoCloseable {
 
 	}
 
-	FixtureServer() {
+	public FixtureServer() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -64,17 +64,17 @@ final class FixtureServer implements AutoCloseable {
 	}
 
 	/** {@code http://127.0.0.1:<port>}. */
-	String base() {
+	public String base() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	/** The address of {@code https://news.example.org<path>} on this server. */
-	String url(String path) {
+	public String url(String path) {
 		return base() + path;
 	}
 
 	/** Serves a resource at {@code path} (query included), with validators. */
-	FixtureServer resource(String path, String resource, String contentType) {
+	public FixtureServer resource(String path, String resource, String contentType) {
 		try (InputStream in = FixtureServer.class.getResourceAsStream(resource)) {
 			String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).replace(SITE, base());
 			this.routes.put(path, new Route(200, contentType, bytes.getBytes(StandardCharsets.ISO_8859_1), null,
@@ -87,24 +87,24 @@ final class FixtureServer implements AutoCloseable {
 	}
 
 	/** Answers {@code path} with {@code status} and {@code body}. */
-	FixtureServer answer(String path, int status, String contentType, String body, Map<String, String> headers) {
+	public FixtureServer answer(String path, int status, String contentType, String body, Map<String, String> headers) {
 		this.routes.put(path,
 				new Route(status, contentType, body.getBytes(StandardCharsets.UTF_8), null, Map.copyOf(headers)));
 		return this;
 	}
 
 	/** Answers {@code path} only after {@code delay}. */
-	FixtureServer slow(String path, Duration delay) {
+	public FixtureServer slow(String path, Duration delay) {
 		this.routes.put(path, new Route(200, "application/rss+xml",
 				"<rss version=\"2.0\"><channel/></rss>".getBytes(StandardCharsets.UTF_8), delay, Map.of()));
 		return this;
 	}
 
-	List<Request> requests(String path) {
+	public List<Request> requests(String path) {
 		return this.requests.stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
 
