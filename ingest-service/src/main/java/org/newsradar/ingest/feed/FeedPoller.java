@@ -181,7 +181,12 @@ class FeedPoller implements SmartLifecycle {
 			logger.info("Polled feed {} ({}): {}, {} new item(s)", feed.id(), feed.url(), after.lastOutcome(),
 					after.itemsSeen() - before.itemsSeen());
 		}
-		this.store.saveState(feed.id(), after);
+		try {
+			this.store.saveState(feed.id(), after);
+		}
+		catch (IllegalStateException ex) {
+			logger.warn("The state of feed {} is kept in memory only: {}", feed.id(), ex.getMessage());
+		}
 	}
 
 	/** Publishes the items not seen before. */

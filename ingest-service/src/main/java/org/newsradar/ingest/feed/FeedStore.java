@@ -128,11 +128,16 @@ public class FeedStore implements SmartLifecycle {
 		return true;
 	}
 
-	/** Keeps what a poll found, unless the feed was removed meanwhile. */
+	/**
+	 * Keeps what a poll found, unless the feed was removed meanwhile: in memory first, so
+	 * that the next poll waits its turn (and its backoff) even when Kafka cannot store
+	 * it.
+	 * @throws IllegalStateException when Kafka did not store it
+	 */
 	void saveState(String id, FeedState state) {
 		if (this.feeds.containsKey(id)) {
-			write(Topics.FEED_STATE, id, state);
 			this.states.put(id, state);
+			write(Topics.FEED_STATE, id, state);
 		}
 	}
 
