@@ -2,7 +2,6 @@ package org.newsradar.alert;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
@@ -49,19 +48,6 @@ class KafkaConfiguration {
 	@Bean
 	NewTopic alertsDeadLetterTopic(TopicDefaults topics) {
 		return topics.create(Topics.deadLetter(Topics.ALERTS));
-	}
-
-	/**
-	 * Rules are read by their own factory: another value type, every instance reads them
-	 * all, and in batches, so that a hundred thousand rules load quickly at start.
-	 */
-	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, WatchRule> rulesContainerFactory(KafkaProperties properties,
-			JsonMapper jsonMapper) {
-		ConcurrentKafkaListenerContainerFactory<String, WatchRule> factory = factory(WatchRule.class, properties,
-				jsonMapper);
-		factory.setBatchListener(true);
-		return factory;
 	}
 
 	/** The live alert stream reads the {@code alerts} topic. */

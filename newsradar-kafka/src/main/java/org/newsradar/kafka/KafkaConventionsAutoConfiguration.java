@@ -3,6 +3,8 @@ package org.newsradar.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,14 +70,22 @@ public class KafkaConventionsAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler newsradarErrorHandler(KafkaTemplate<String, Object> template) {
+	DefaultErrorHandler newsradarErrorHandler(KafkaTemplate<String, Object> template,
+			ObjectProvider<MeterRegistry> metrics) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
 		backOff.setMaxInterval(30_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(PoisonMessageException.class);
+		handler.setRetryListeners(new ListenerFailures(metrics.getIfAvailable(() -> Metrics.globalRegistry)));
 		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CompactedTopicViews compactedTopicViews(KafkaProperties properties, KafkaAdmin admin) {
+		return new CompactedTopicViews(properties, admin);
 	}
 
 	@Bean

@@ -82,6 +82,10 @@ class DeliveryWorker implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${newsradar.alert.delivery.poll-interval:500ms}")
 	void takeDue() {
+		if (!this.rules.isLoaded()) {
+			// A delivery needs its rule's channel (and secret).
+			return;
+		}
 		try {
 			Instant now = Instant.now(this.clock);
 			submit(this.ledger.takeDue(now, now.plus(lease()), 100));

@@ -60,6 +60,9 @@ class DigestScheduler {
 
 	@Scheduled(fixedDelayString = "${newsradar.alert.digest.check-interval:1s}")
 	void cutEndedPeriods() {
+		if (!this.rules.isLoaded()) {
+			return;
+		}
 		Instant now = Instant.now(this.clock);
 		for (WatchRule rule : this.rules.all()) {
 			if (rule.digest() == null || rule.channels().isEmpty()) {

@@ -100,8 +100,10 @@ public class RuleMatcher implements DisposableBean {
 				removed.forEach(this.rules::remove);
 			}
 			if (!queries.isEmpty()) {
-				this.monitor.register(queries);
+				// Known before the monitor can match them, so no match finds its rule
+				// missing.
 				registered.forEach((rule) -> this.rules.put(rule.rule().id(), rule));
+				this.monitor.register(queries);
 			}
 		}
 		catch (IOException ex) {

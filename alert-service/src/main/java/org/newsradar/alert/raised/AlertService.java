@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.alert.delivery.Deliveries;
 import org.newsradar.alert.matching.RuleMatch;
 import org.newsradar.alert.matching.RuleMatcher;
+import org.newsradar.alert.rule.RuleStore;
+import org.newsradar.alert.rule.RulesLoaded;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.ArticleIds;
@@ -28,8 +30,11 @@ import org.newsradar.kafka.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,11 +50,20 @@ class AlertService {
 
 	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
+	/** Longest wait for the rules to catch up before a batch is failed and retried. */
+	private static final Duration RULES_TIMEOUT = Duration.ofSeconds(30);
+
+	static final String LISTENER_ID = "alert-service-articles";
+
 	/**
 	 * Alerts are also logged here, one readable line each, for people watching the
 	 * console.
 	 */
 	private static final Logger alertLog = LoggerFactory.getLogger("newsradar.alerts");
+
+	private static final Logger logger = LoggerFactory.getLogger(AlertService.class);
+
+	private final RuleStore rules;
 
 	private final RuleMatcher matcher;
 
@@ -65,8 +79,13 @@ class AlertService {
 
 	private final Counter raisedCount;
 
-	AlertService(RuleMatcher matcher, AlertStore store, Deliveries deliveries, EventPublisher publisher,
-			RecordObservations observations, MeterRegistry metrics) {
+	private final KafkaListenerEndpointRegistry listeners;
+
+	AlertService(RuleStore rules, RuleMatcher matcher, AlertStore store, Deliveries deliveries,
+			EventPublisher publisher, RecordObservations observations, MeterRegistry metrics,
+			KafkaListenerEndpointRegistry listeners) {
+		this.rules = rules;
+		this.listeners = listeners;
 		this.observations = observations;
 		this.raisedCount = Counter.builder("newsradar.alerts.raised")
 			.description("Alerts raised: the first match of a rule in a story")
@@ -78,11 +97,28 @@ class AlertService {
 	}
 
 	/**
+	 * Starts reading articles once the rules saved before this instance started are all
+	 * known: an article matched against part of the rules would be committed without the
+	 * alerts of the others.
+	 */
+	@EventListener
+	void onRulesLoaded(RulesLoaded loaded) {
+		MessageListenerContainer container = this.listeners.getListenerContainer(LISTENER_ID);
+		if (container != null && !container.isRunning()) {
+			logger.info("{} rules loaded; matching articles from {}", loaded.rules(), Topics.ARTICLES_ENRICHED);
+			container.start();
+		}
+	}
+
+	/**
 	 * Takes the articles a poll returned together: one bulk request raises their alerts,
 	 * so the cost of a round trip to Elasticsearch is shared when articles come fast.
+	 * Before matching, the rules catch up with every save acknowledged so far, here or on
+	 * another instance (after a rebalance or a reconnect as much as at start).
 	 */
-	@KafkaListener(topics = Topics.ARTICLES_ENRICHED, batch = "true")
+	@KafkaListener(id = LISTENER_ID, topics = Topics.ARTICLES_ENRICHED, batch = "true", autoStartup = "false")
 	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
+		this.rules.catchUp(RULES_TIMEOUT);
 		List<Observation> traces = this.observations.start(records);
 		try {
 			onArticles(records, traces);
@@ -94,34 +130,63 @@ class AlertService {
 
 	/**
 	 * Matches each article in its record's trace; each alert is published and logged in
-	 * the trace of the article that raised it.
+	 * the trace of the article that raised it. A record that can never be processed (not
+	 * a readable article, one the matcher fails on, or one whose alert Elasticsearch
+	 * refuses as invalid) goes to the dead-letter topic once the records before it are
+	 * done; those after it are read again. Anything else that fails (Elasticsearch or
+	 * Kafka away) fails the batch, which the error handler retries with backoff for as
+	 * long as it takes.
 	 */
 	private void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records, List<Observation> traces)
 			throws IOException {
 		List<AlertStore.Raised> raised = new ArrayList<>();
+		Map<String, Integer> indexOf = new HashMap<>();
 		Map<String, Observation> traceByArticle = new HashMap<>();
 		Instant now = Instant.now(this.clock);
-		for (int i = 0; i < records.size(); i++) {
+		int poison = -1;
+		String why = null;
+		for (int i = 0; i < records.size() && poison < 0; i++) {
 			ArticleEnriched article = records.get(i).value();
 			if (article == null || article.id() == null) {
-				// Raise what the readable articles before it matched, then dead-letter
-				// it.
-				raise(raised, traceByArticle);
-				throw new BatchListenerFailedException("Unreadable article at " + describe(records.get(i)),
-						new PoisonMessageException("not a readable enriched article", null), i);
+				poison = i;
+				why = "not a readable enriched article";
+				continue;
 			}
+			indexOf.putIfAbsent(article.id(), i);
 			traceByArticle.put(article.id(), traces.get(i));
 			try (Observation.Scope scope = traces.get(i).openScope()) {
 				for (RuleMatch match : this.matcher.match(article)) {
 					raised.add(new AlertStore.Raised(alert(match, article, now), article));
 				}
 			}
+			catch (RuntimeException ex) {
+				// Matching is computation on the article alone: it fails the same way
+				// every time.
+				poison = i;
+				why = "cannot be matched: " + ex.getMessage();
+			}
 		}
-		raise(raised, traceByArticle);
+		AlertStore.Outcome outcome = this.store.raise(raised);
+		for (Map.Entry<String, String> refused : outcome.refused().entrySet()) {
+			int index = indexOf.get(refused.getKey());
+			if (poison < 0 || index < poison) {
+				poison = index;
+				why = "Elasticsearch refused its alert: " + refused.getValue();
+			}
+		}
+		int end = (poison < 0) ? records.size() : poison;
+		publish(outcome.toPublish().stream().filter((alert) -> indexOf.get(alert.articleId()) < end).toList(),
+				traceByArticle);
+		if (poison >= 0) {
+			throw new BatchListenerFailedException(why + " at " + describe(records.get(poison)),
+					new PoisonMessageException(why, null), poison);
+		}
 	}
 
-	private void raise(List<AlertStore.Raised> raised, Map<String, Observation> traceByArticle) throws IOException {
-		List<AlertRaised> toPublish = this.store.raise(raised);
+	/**
+	 * Queues the deliveries of new alerts and publishes them on the {@code alerts} topic.
+	 */
+	private void publish(List<AlertRaised> toPublish, Map<String, Observation> traceByArticle) throws IOException {
 		if (toPublish.isEmpty()) {
 			return;
 		}

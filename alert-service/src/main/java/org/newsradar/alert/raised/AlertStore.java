@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -61,13 +63,14 @@ public class AlertStore implements InitializingBean {
 	/**
 	 * Records what a batch of articles matched, in one bulk request.
 	 * @param alerts one alert per matched rule and article, each for the article's story
-	 * @return the alerts to publish on the {@code alerts} topic: those created now, and
-	 * those the same article (same version) created before, since reading it again means
-	 * it may not have been published (a crash before its offset was committed)
+	 * @return the alerts to publish, and the articles whose alert Elasticsearch refused
+	 * as invalid
+	 * @throws IOException when Elasticsearch cannot be reached or refuses an alert for a
+	 * reason that may pass (overloaded, shards unavailable, index closed): worth retrying
 	 */
-	public List<AlertRaised> raise(List<Raised> alerts) throws IOException {
+	public Outcome raise(List<Raised> alerts) throws IOException {
 		if (alerts.isEmpty()) {
-			return List.of();
+			return new Outcome(List.of(), Map.of());
 		}
 		BulkResponse response = this.client.bulk((bulk) -> {
 			alerts.forEach((raised) -> bulk.operations((operation) -> operation.create((create) -> create.index(ALIAS)
@@ -76,6 +79,7 @@ public class AlertStore implements InitializingBean {
 			return bulk;
 		});
 		List<AlertRaised> toPublish = new ArrayList<>();
+		Map<String, String> refused = new LinkedHashMap<>();
 		for (int i = 0; i < alerts.size(); i++) {
 			BulkResponseItem item = response.items().get(i);
 			Raised raised = alerts.get(i);
@@ -85,12 +89,29 @@ public class AlertStore implements InitializingBean {
 			else if (item.status() == 409) {
 				attach(raised.alert().alertId(), raised.article()).ifPresent(toPublish::add);
 			}
+			else if (item.status() == 400 && !"index_closed_exception".equals(item.error().type())) {
+				refused.putIfAbsent(raised.article().id(), item.error().type() + " " + item.error().reason());
+			}
 			else {
-				throw new IOException("Elasticsearch refused alert " + raised.alert().alertId() + ": "
-						+ item.error().type() + " " + item.error().reason());
+				throw new IOException("Elasticsearch refused alert " + raised.alert().alertId() + " (" + item.status()
+						+ "): " + item.error().type() + " " + item.error().reason());
 			}
 		}
-		return toPublish;
+		return new Outcome(toPublish, refused);
+	}
+
+	/**
+	 * What {@link #raise} did.
+	 *
+	 * @param toPublish the alerts to publish on the {@code alerts} topic: those created
+	 * now, and those the same article (same version) created before, since reading it
+	 * again means it may not have been published (a crash before its offset was
+	 * committed)
+	 * @param refused by article id, why Elasticsearch refused its alert as invalid: a
+	 * record that can never be processed
+	 */
+	public record Outcome(List<AlertRaised> toPublish, Map<String, String> refused) {
+
 	}
 
 	public Optional<AlertDocument> find(String alertId) throws IOException {

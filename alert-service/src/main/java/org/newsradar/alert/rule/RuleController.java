@@ -52,7 +52,7 @@ class RuleController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<WatchRule> get(@PathVariable String id) {
-		return ResponseEntity.of(this.store.find(id));
+		return ResponseEntity.of(this.store.findCurrent(id));
 	}
 
 	/**
@@ -83,7 +83,7 @@ class RuleController {
 			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("id",
 					"'" + id + "' must be 1 to 100 letters, digits, dots, dashes or underscores")));
 		}
-		boolean existed = this.store.find(id).isPresent();
+		boolean existed = this.store.findCurrent(id).isPresent();
 		WatchRule stored = store(rule.withId(id));
 		return existed ? ResponseEntity.ok(stored)
 				: ResponseEntity.created(URI.create("/api/rules/" + stored.id())).body(stored);

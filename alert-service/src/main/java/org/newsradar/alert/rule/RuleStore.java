@@ -1,5 +1,6 @@
 package org.newsradar.alert.rule;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,11 +17,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.CompactedTopicView;
+import org.newsradar.kafka.CompactedTopicViews;
+import org.newsradar.kafka.KafkaJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -28,12 +33,16 @@ import org.springframework.stereotype.Component;
 /**
  * The rules, held in memory and kept in the compacted {@code watch-rules} topic. Writes
  * go to the topic first (acknowledged by all replicas) and then to memory; every instance
- * also follows the topic from its beginning, with a consumer group of its own, so it
+ * also reads the topic from its beginning through a {@link CompactedTopicView}, so it
  * rebuilds all rules at start and sees the changes other instances make. Each change is
- * announced as {@link RulesChanged}, a batch of records at a time.
+ * announced as {@link RulesChanged}, a batch of records at a time, and the end of the
+ * history found at start as {@link RulesLoaded}.
  */
 @Component
-public class RuleStore {
+public class RuleStore implements SmartLifecycle {
+
+	/** Longest wait for Kafka to store a rule, or for the view to catch up. */
+	private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleStore.class);
 
@@ -43,9 +52,14 @@ public class RuleStore {
 
 	private final ApplicationEventPublisher events;
 
-	RuleStore(KafkaTemplate<String, Object> kafka, ApplicationEventPublisher events) {
+	private final CompactedTopicView<WatchRule> view;
+
+	RuleStore(KafkaTemplate<String, Object> kafka, ApplicationEventPublisher events, CompactedTopicViews views,
+			JsonMapper json) {
 		this.kafka = kafka;
 		this.events = events;
+		this.view = views.create(Topics.WATCH_RULES, KafkaJson.deserializer(WatchRule.class, json), this::onRecords,
+				() -> events.publishEvent(new RulesLoaded(this.rules.size())));
 	}
 
 	public Optional<WatchRule> find(String id) {
@@ -56,8 +70,39 @@ public class RuleStore {
 		return this.rules.values();
 	}
 
+	/** Whether every rule saved before this instance started is known. */
+	public boolean isLoaded() {
+		return this.view.isLoaded();
+	}
+
+	/**
+	 * Returns once every rule whose save Kafka acknowledged before this call, here or on
+	 * another instance, is known (and announced).
+	 * @param timeout how long to wait at most
+	 * @throws IllegalStateException when the rules are still behind after the timeout
+	 */
+	public void catchUp(Duration timeout) {
+		this.view.catchUp(timeout);
+	}
+
+	/**
+	 * How many {@code watch-rules} records are still to be read before the rules are
+	 * loaded, {@code -1} while Kafka cannot be reached.
+	 */
+	public long loading() {
+		return this.view.behindAtStart();
+	}
+
+	/** The rules sorted by name, as they are after every acknowledged save. */
 	List<WatchRule> sorted() {
+		current();
 		return this.rules.values().stream().sorted(Comparator.comparing(WatchRule::name)).toList();
+	}
+
+	/** The rule as it is after every acknowledged save. */
+	Optional<WatchRule> findCurrent(String id) {
+		current();
+		return find(id);
 	}
 
 	void save(WatchRule rule) {
@@ -66,7 +111,7 @@ public class RuleStore {
 	}
 
 	boolean delete(String id) {
-		if (!this.rules.containsKey(id)) {
+		if (findCurrent(id).isEmpty()) {
 			return false;
 		}
 		write(id, null);
@@ -74,10 +119,16 @@ public class RuleStore {
 		return true;
 	}
 
-	@KafkaListener(topics = Topics.WATCH_RULES, containerFactory = "rulesContainerFactory",
-			groupId = "alert-service-rules-#{T(java.util.UUID).randomUUID()}",
-			properties = "auto.offset.reset=earliest")
-	void onRecords(List<ConsumerRecord<String, WatchRule>> records) {
+	private void current() {
+		try {
+			catchUp(KAFKA_TIMEOUT);
+		}
+		catch (IllegalStateException ex) {
+			throw new RulesUnavailableException(ex.getMessage(), ex);
+		}
+	}
+
+	private void onRecords(List<ConsumerRecord<String, WatchRule>> records) {
 		Map<String, WatchRule> saved = new LinkedHashMap<>();
 		Set<String> deleted = new LinkedHashSet<>();
 		for (ConsumerRecord<String, WatchRule> record : records) {
@@ -106,15 +157,36 @@ public class RuleStore {
 
 	private void write(String id, WatchRule rule) {
 		try {
-			this.kafka.send(new ProducerRecord<>(Topics.WATCH_RULES, id, rule)).get(30, TimeUnit.SECONDS);
+			this.kafka.send(new ProducerRecord<>(Topics.WATCH_RULES, id, rule))
+				.get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Kafka did not store rule " + id + ": " + ex.getMessage(), ex);
+			throw new RulesUnavailableException("Kafka did not store rule " + id + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while storing rule " + id, ex);
+			throw new RulesUnavailableException("Interrupted while storing rule " + id, ex);
 		}
+	}
+
+	@Override
+	public void start() {
+		this.view.start();
+	}
+
+	@Override
+	public void stop() {
+		this.view.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.view.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return this.view.getPhase();
 	}
 
 }

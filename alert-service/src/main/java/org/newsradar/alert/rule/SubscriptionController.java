@@ -50,7 +50,7 @@ class SubscriptionController {
 					"give exactly one of topic, country or statement_by (got " + given + ")")));
 		}
 		WatchRule checked = this.validator.check(rule(subscription));
-		boolean existed = this.store.find(checked.id()).isPresent();
+		boolean existed = this.store.findCurrent(checked.id()).isPresent();
 		this.store.save(checked);
 		return existed ? ResponseEntity.ok(checked)
 				: ResponseEntity.created(URI.create("/api/rules/" + checked.id())).body(checked);

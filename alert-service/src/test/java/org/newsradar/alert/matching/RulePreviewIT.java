@@ -23,6 +23,7 @@ import org.newsradar.events.ArticleEnriched;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Closed after the class: a context left running would match the articles of later
+// tests in its own consumer group and publish their alerts a second time.
+@DirtiesContext
 class RulePreviewIT {
 
 	private static final List<String> SENTENCES = List.of(

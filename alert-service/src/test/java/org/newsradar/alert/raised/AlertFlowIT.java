@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,6 +53,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "newsradar.alert.delivery.initial-backoff=300ms", "newsradar.alert.delivery.max-attempts=4",
 				"newsradar.alert.delivery.poll-interval=100ms", "newsradar.alert.delivery.timeout=3s",
 				"newsradar.alert.digest.grace=1500ms", "newsradar.alert.digest.check-interval=200ms" })
+// Closed after the class: a context left running would match the articles of later
+// tests in its own consumer group and publish their alerts a second time.
+@DirtiesContext
 class AlertFlowIT {
 
 	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
