@@ -140,7 +140,7 @@ class CompactedTopicViewIT {
 		return new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
 						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-						ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION_CONFIG, 1),
+						ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
 				new StringSerializer(), new StringSerializer());
 	}
 

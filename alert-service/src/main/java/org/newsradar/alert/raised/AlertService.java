@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.newsradar.alert.delivery.Deliveries;
 import org.newsradar.alert.matching.RuleMatch;
 import org.newsradar.alert.matching.RuleMatcher;
@@ -117,7 +120,11 @@ class AlertService {
 	 * another instance (after a rebalance or a reconnect as much as at start).
 	 */
 	@KafkaListener(id = LISTENER_ID, topics = Topics.ARTICLES_ENRICHED, batch = "true", autoStartup = "false")
-	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
+	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> batch, Consumer<?, ?> consumer) throws IOException {
+		List<ConsumerRecord<String, ArticleEnriched>> records = owned(batch, consumer);
+		if (records.isEmpty()) {
+			return;
+		}
 		this.rules.catchUp(RULES_TIMEOUT);
 		List<Observation> traces = this.observations.start(records);
 		try {
@@ -126,6 +133,25 @@ class AlertService {
 		finally {
 			RecordObservations.stop(traces);
 		}
+	}
+
+	/**
+	 * The records of partitions this consumer still owns. A batch being retried while
+	 * Elasticsearch is away may outlive a rebalance; its other records are the new
+	 * owner's, which reads them again from the last commit, and raising them here too
+	 * would publish their alerts twice.
+	 */
+	private static List<ConsumerRecord<String, ArticleEnriched>> owned(
+			List<ConsumerRecord<String, ArticleEnriched>> batch, Consumer<?, ?> consumer) {
+		Set<TopicPartition> assignment = consumer.assignment();
+		List<ConsumerRecord<String, ArticleEnriched>> owned = batch.stream()
+			.filter((record) -> assignment.contains(new TopicPartition(record.topic(), record.partition())))
+			.toList();
+		if (owned.size() < batch.size()) {
+			logger.info("Leaving {} of {} records to the consumer that owns their partitions since a rebalance",
+					batch.size() - owned.size(), batch.size());
+		}
+		return owned;
 	}
 
 	/**
@@ -179,7 +205,7 @@ class AlertService {
 				traceByArticle);
 		if (poison >= 0) {
 			throw new BatchListenerFailedException(why + " at " + describe(records.get(poison)),
-					new PoisonMessageException(why, null), poison);
+					new PoisonMessageException(why, null), records.get(poison));
 		}
 	}
 
