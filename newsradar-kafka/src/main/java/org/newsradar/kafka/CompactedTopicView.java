@@ -223,7 +223,7 @@ public final class CompactedTopicView<V> implements SmartLifecycle {
 					failures++;
 					Duration pause = pause(failures);
 					logger.warn("Cannot read {} (attempt {}), trying again in {} s: {}", this.topic, failures,
-							pause.toSeconds(), ex.getMessage());
+							pause.toSeconds(), ListenerFailures.cause(ex));
 					sleep(pause);
 				}
 			}

@@ -14,9 +14,6 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 public class CompactedTopicViews {
 
-	/** Records per poll: large, so that a long history loads in few batches. */
-	private static final int RECORDS_PER_POLL = 5000;
-
 	private final KafkaProperties properties;
 
 	private final KafkaAdmin admin;
@@ -41,7 +38,6 @@ public class CompactedTopicViews {
 		Map<String, Object> config = this.properties.buildConsumerProperties();
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_POLL);
 		return new CompactedTopicView<>(topic, config, this.admin.getConfigurationProperties(), values, updates,
 				onLoaded);
 	}

@@ -69,8 +69,11 @@ class ListenerFailures implements RetryListener {
 			.register(this.metrics);
 	}
 
-	/** The innermost message: what went wrong, without the listener's wrapping. */
-	private static String cause(Throwable ex) {
+	/**
+	 * The innermost cause: what went wrong, without the wrapping (whose message may
+	 * repeat the whole batch).
+	 */
+	static String cause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
