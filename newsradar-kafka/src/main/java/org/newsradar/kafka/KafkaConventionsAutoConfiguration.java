@@ -25,6 +25,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -64,9 +65,10 @@ public class KafkaConventionsAutoConfiguration {
 
 	/**
 	 * Retries failed records with exponential backoff (0.5 s doubling up to 30 s, without
-	 * end: a broker or Elasticsearch that is down must not cost data). A
-	 * {@link PoisonMessageException} or an unreadable record is not retried: it goes to
-	 * {@code <topic>-dlt} (partition chosen by the producer) and the partition moves on.
+	 * end: a broker or Elasticsearch that is down must not cost data), each failure
+	 * logged and counted by {@link ListenerFailures}. A {@link PoisonMessageException} or
+	 * an unreadable record is not retried: it goes to {@code <topic>-dlt} (partition
+	 * chosen by the producer) and the partition moves on.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -79,6 +81,10 @@ public class KafkaConventionsAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(PoisonMessageException.class);
 		handler.setRetryListeners(new ListenerFailures(metrics.getIfAvailable(() -> Metrics.globalRegistry)));
+		// ListenerFailures says what failed, once a line; the handler's own "Seek to
+		// current after exception" (a stack trace each time it re-polls) says nothing
+		// more.
+		handler.setLogLevel(KafkaException.Level.DEBUG);
 		return handler;
 	}
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
@@ -36,6 +37,10 @@ class ListenerFailures implements RetryListener {
 
 	@Override
 	public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+		if (ex instanceof BatchListenerFailedException) {
+			// The failed record's own attempt is reported next.
+			return;
+		}
 		records.partitions().stream().map((partition) -> partition.topic()).distinct().forEach((topic) -> {
 			failures(topic).increment();
 			logger.warn("A batch of {} records of {} failed (attempt {}): {}", records.count(), topic, deliveryAttempt,

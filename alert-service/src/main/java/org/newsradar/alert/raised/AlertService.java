@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.newsradar.alert.delivery.Deliveries;
 import org.newsradar.alert.matching.RuleMatch;
 import org.newsradar.alert.matching.RuleMatcher;
@@ -120,38 +117,25 @@ class AlertService {
 	 * another instance (after a rebalance or a reconnect as much as at start).
 	 */
 	@KafkaListener(id = LISTENER_ID, topics = Topics.ARTICLES_ENRICHED, batch = "true", autoStartup = "false")
-	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> batch, Consumer<?, ?> consumer) throws IOException {
-		List<ConsumerRecord<String, ArticleEnriched>> records = owned(batch, consumer);
-		if (records.isEmpty()) {
-			return;
-		}
-		this.rules.catchUp(RULES_TIMEOUT);
+	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) {
 		List<Observation> traces = this.observations.start(records);
 		try {
+			this.rules.catchUp(RULES_TIMEOUT);
 			onArticles(records, traces);
+		}
+		catch (BatchListenerFailedException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			// Retried from Kafka rather than from memory: the error handler seeks back to
+			// the first record and polls again after its backoff, so after a rebalance
+			// meanwhile each record is read again by the consumer that owns it now, and
+			// nothing is committed for a batch still in hand.
+			throw new BatchListenerFailedException("Articles not processed: " + ex.getMessage(), ex, records.get(0));
 		}
 		finally {
 			RecordObservations.stop(traces);
 		}
-	}
-
-	/**
-	 * The records of partitions this consumer still owns. A batch being retried while
-	 * Elasticsearch is away may outlive a rebalance; its other records are the new
-	 * owner's, which reads them again from the last commit, and raising them here too
-	 * would publish their alerts twice.
-	 */
-	private static List<ConsumerRecord<String, ArticleEnriched>> owned(
-			List<ConsumerRecord<String, ArticleEnriched>> batch, Consumer<?, ?> consumer) {
-		Set<TopicPartition> assignment = consumer.assignment();
-		List<ConsumerRecord<String, ArticleEnriched>> owned = batch.stream()
-			.filter((record) -> assignment.contains(new TopicPartition(record.topic(), record.partition())))
-			.toList();
-		if (owned.size() < batch.size()) {
-			logger.info("Leaving {} of {} records to the consumer that owns their partitions since a rebalance",
-					batch.size() - owned.size(), batch.size());
-		}
-		return owned;
 	}
 
 	/**
