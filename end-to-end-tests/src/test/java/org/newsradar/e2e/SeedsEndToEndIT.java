@@ -261,10 +261,15 @@ class SeedsEndToEndIT {
 			.orElseThrow();
 		assertThat(new String(alertRecord.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
 			.startsWith("00-" + traceId + "-");
-		// The same trace id on each service's log line about this article.
-		assertThat(logLines(ingest, traceId)).anySatisfy((line) -> assertThat(line).contains("Ingested " + articleId));
-		assertThat(logLines(enrich, traceId)).anySatisfy((line) -> assertThat(line).contains("Enriched " + articleId));
-		assertThat(logLines(alert, traceId)).anySatisfy((line) -> assertThat(line).contains("ALERT [Trace check]"));
+		// The same trace id on each service's log line about this article (written to
+		// the log file a moment after the alert is on the topic).
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(logLines(ingest, traceId))
+				.anySatisfy((line) -> assertThat(line).contains("Ingested " + articleId));
+			assertThat(logLines(enrich, traceId))
+				.anySatisfy((line) -> assertThat(line).contains("Enriched " + articleId));
+			assertThat(logLines(alert, traceId)).anySatisfy((line) -> assertThat(line).contains("ALERT [Trace check]"));
+		});
 
 		assertThat(metric(ingest, "newsradar_articles_ingested_total{application=\"ingest-service\",status=\"new\"}"))
 			.isEqualTo(6);

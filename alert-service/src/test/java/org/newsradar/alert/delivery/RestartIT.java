@@ -1,9 +1,5 @@
 package org.newsradar.alert.delivery;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +17,11 @@ import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsradar.alert.support.ServiceRequests.send;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,8 +30,6 @@ import static org.awaitility.Awaitility.await;
  * is up, and the alert it had raised is not raised again.
  */
 class RestartIT {
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -88,16 +82,6 @@ class RestartIT {
 		return new ArticleEnriched("restart-" + story, null, "test", "Restart", "A story about a restart.", null,
 				Instant.now(), Instant.now(), "en", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
 				null, story);
-	}
-
-	private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path, String body)
-			throws Exception {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

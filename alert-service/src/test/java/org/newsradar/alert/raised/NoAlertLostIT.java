@@ -1,8 +1,5 @@
 package org.newsradar.alert.raised;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +38,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsradar.alert.support.ServiceRequests.send;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,8 +55,6 @@ class NoAlertLostIT {
 	private static final int OTHER_RULES = 10_000;
 
 	private static final int VERSIONS_PER_RULE = 3;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -324,16 +319,6 @@ class NoAlertLostIT {
 	private static KafkaProducer<String, String> producer() {
 		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
-	}
-
-	private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path, String body)
-			throws Exception {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
