@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
 import org.newsradar.events.ArticleEnriched;
 import tools.jackson.core.JacksonException;
@@ -39,6 +40,9 @@ final class Evaluation {
 	private final Map<String, Integer> unlabelled = new TreeMap<>();
 
 	private final List<Map<String, Object>> misses = new ArrayList<>();
+
+	/** The articles of each dataset with gold stories, for {@link StoryFolds}. */
+	private final Map<String, List<StoryFolds.Labelled>> storyArticles = new TreeMap<>();
 
 	private long articles;
 
@@ -89,13 +93,16 @@ final class Evaluation {
 					continue;
 				}
 				long start = System.nanoTime();
-				ArticleEnriched enriched = this.pipeline.enrich(labelled.article());
+				ArticleDraft draft = this.pipeline.draft(labelled.article());
+				ArticleEnriched enriched = this.pipeline.enriched(draft);
 				this.nanos += System.nanoTime() - start;
 				this.articles++;
 				score(labelled, enriched);
 				if (labelled.gold().containsKey(Field.STORY)) {
-					stories.add(new Scored(labelled.article().id(), labelled.gold().get(Field.STORY).iterator().next(),
-							enriched.storyId()));
+					String story = labelled.gold().get(Field.STORY).iterator().next();
+					stories.add(new Scored(labelled.article().id(), story, enriched.storyId()));
+					this.storyArticles.computeIfAbsent(dataset, (key) -> new ArrayList<>())
+						.add(new StoryFolds.Labelled(draft, story));
 				}
 			}
 		}
@@ -168,6 +175,20 @@ final class Evaluation {
 
 	Map<String, Map<String, Map<Field, Tally>>> tallies() {
 		return this.tallies;
+	}
+
+	/**
+	 * Story pairing on folds of each dataset with enough gold stories: report rows, the
+	 * mean and worst fold last.
+	 */
+	List<Map<String, Object>> storyFolds() {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		this.storyArticles.forEach((dataset, articles) -> {
+			if (StoryFolds.applies(articles)) {
+				rows.addAll(StoryFolds.rows(dataset, StoryFolds.run(articles)));
+			}
+		});
+		return rows;
 	}
 
 	List<String> problems() {

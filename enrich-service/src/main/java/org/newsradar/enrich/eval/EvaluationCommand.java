@@ -82,6 +82,10 @@ public final class EvaluationCommand {
 				.append(" articles without labels, not scored\n"));
 		evaluation.problems().forEach((problem) -> text.append("- ").append(problem).append('\n'));
 		text.append('\n').append(Report.markdown(rows));
+		List<Map<String, Object>> folds = evaluation.storyFolds();
+		if (!folds.isEmpty()) {
+			text.append('\n').append(StoryFolds.markdown(folds));
+		}
 		System.out.print(text);
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("eval-report.md"), text, StandardCharsets.UTF_8);
@@ -91,6 +95,7 @@ public final class EvaluationCommand {
 		document.put("articles", evaluation.articles());
 		document.put("problems", evaluation.problems());
 		document.put("rows", rows);
+		document.put("story_folds", folds);
 		JsonMapper.builder()
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.build()

@@ -86,7 +86,7 @@ final class Report {
 		return (value instanceof Double number) ? String.format(Locale.ROOT, "%.3f", number) : value.toString();
 	}
 
-	private static double round(double value) {
+	static double round(double value) {
 		return Math.round(value * 1000) / 1000.0;
 	}
 

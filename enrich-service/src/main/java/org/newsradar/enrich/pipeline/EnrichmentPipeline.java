@@ -24,10 +24,21 @@ public class EnrichmentPipeline {
 	}
 
 	public ArticleEnriched enrich(ArticleIngested article) {
+		return enriched(draft(article));
+	}
+
+	/** The article with every tagger's work on it, before it becomes a document. */
+	public ArticleDraft draft(ArticleIngested article) {
 		ArticleDraft draft = new ArticleDraft(article);
 		for (Tagger tagger : this.taggers) {
 			tagger.tag(draft);
 		}
+		return draft;
+	}
+
+	/** The enriched document of a draft. */
+	public ArticleEnriched enriched(ArticleDraft draft) {
+		ArticleIngested article = draft.received();
 		return new ArticleEnriched(article.id(), article.url(), article.source(), draft.title(), draft.body(),
 				article.publishedAt(), article.ingestedAt(), this.clock.instant(), draft.language(),
 				List.copyOf(draft.countries()), List.copyOf(draft.topics().keySet()),

@@ -35,32 +35,28 @@ public class StoryTagger implements Tagger {
 	static final int CAPACITY = 50_000;
 
 	/**
-	 * Share of the smaller fingerprint's weight that two articles of one story have in
-	 * common.
+	 * How alike two articles must be to be one story.
+	 *
+	 * @param threshold share of the smaller fingerprint's weight that two articles of one
+	 * story have in common
+	 * @param minEvidence rarity in common below which two articles in different languages
+	 * are not one story, however small they are: the shared weight over that of a feature
+	 * seen once, so about two features no other article has, or more that a few others
+	 * have too
+	 * @param maxShare share of the larger fingerprint's weight two articles of one story
+	 * have in common at least, so that an article full of figures (a table of results)
+	 * does not swallow every small article whose few numbers it happens to contain
+	 * @param sameWords two articles in one language are one story only if they also share
+	 * this share of their content words: a near-duplicate or another outlet's write-up
+	 * does, another story about the same people does not (their wording is evidence
+	 * enough, so they need not reach {@code minEvidence})
 	 */
-	static final double THRESHOLD = 0.4;
+	public record Settings(double threshold, double minEvidence, double maxShare, double sameWords) {
 
-	/**
-	 * Rarity in common below which two articles in different languages are not one story,
-	 * however small they are: the shared weight over that of a feature seen once, so
-	 * about two features no other article has, or more that a few others have too.
-	 */
-	static final double MIN_EVIDENCE = 1.75;
+		/** What the service runs. */
+		public static final Settings DEFAULTS = new Settings(0.4, 1.75, 0.1, 0.4);
 
-	/**
-	 * Share of the larger fingerprint's weight two articles of one story have in common
-	 * at least, so that an article full of figures (a table of results) does not swallow
-	 * every small article whose few numbers it happens to contain.
-	 */
-	static final double MAX_SHARE = 0.1;
-
-	/**
-	 * Two articles in one language are one story only if they also share this share of
-	 * their content words: a near-duplicate or another outlet's write-up does, another
-	 * story about the same people does not. (Their wording is evidence enough, so they
-	 * need not reach {@link #MIN_EVIDENCE}.)
-	 */
-	static final double SAME_WORDS = 0.4;
+	}
 
 	/**
 	 * Countries and topics are broad: many stories share them. Numbers, names and people
@@ -81,6 +77,17 @@ public class StoryTagger implements Tagger {
 	private final Map<String, Entry> byArticle = new HashMap<>();
 
 	private final Map<String, Deque<Entry>> byFeature = new HashMap<>();
+
+	private final Settings settings;
+
+	public StoryTagger() {
+		this(Settings.DEFAULTS);
+	}
+
+	/** A tagger with a memory of its own and other settings: for tuning them. */
+	public StoryTagger(Settings settings) {
+		this.settings = settings;
+	}
 
 	@Override
 	public synchronized void tag(ArticleDraft article) {
@@ -112,7 +119,7 @@ public class StoryTagger implements Tagger {
 			});
 		}
 		Entry best = null;
-		double bestScore = THRESHOLD;
+		double bestScore = this.settings.threshold();
 		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
 			Entry entry = candidate.getKey();
 			double together = candidate.getValue().weight;
@@ -123,13 +130,13 @@ public class StoryTagger implements Tagger {
 				continue;
 			}
 			double score = together / Math.min(own, entry.weight());
-			if (together / Math.max(own, entry.weight()) < MAX_SHARE) {
+			if (together / Math.max(own, entry.weight()) < this.settings.maxShare()) {
 				continue;
 			}
 			boolean sameLanguage = Objects.equals(entry.fingerprint().language(), fingerprint.language());
 			double evidence = candidate.getValue().weight / Math.log(1 + this.recent.size() + 1);
-			boolean alike = sameLanguage ? overlap(entry.fingerprint(), fingerprint) >= SAME_WORDS
-					: evidence >= MIN_EVIDENCE;
+			boolean alike = sameLanguage ? overlap(entry.fingerprint(), fingerprint) >= this.settings.sameWords()
+					: evidence >= this.settings.minEvidence();
 			if (score >= bestScore && alike) {
 				best = entry;
 				bestScore = score;

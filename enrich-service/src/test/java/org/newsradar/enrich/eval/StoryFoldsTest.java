@@ -1,0 +1,74 @@
+package org.newsradar.enrich.eval;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.story.StoryTagger.Settings;
+import org.newsradar.events.ArticleIngested;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The folds hold whole stories, each fold is scored by settings chosen without it, and
+ * the pairs are counted within the fold alone.
+ */
+class StoryFoldsTest {
+
+	@Test
+	void everyStoryLiesInOneFoldAndEachFoldIsScoredOnItsOwnPairs() {
+		List<StoryFolds.Labelled> articles = new ArrayList<>();
+		for (int story = 0; story < 30; story++) {
+			// An English report and its French translation: their own numbers and names.
+			articles.add(labelled("en-" + story, "en", "story-" + story, "Minister Alvarado" + story + " signed accord "
+					+ (1000 + 37 * story) + " worth " + (200 + story) + " million"));
+			articles.add(labelled("fr-" + story, "fr", "story-" + story, "Le ministre Alvarado" + story
+					+ " a signé l'accord " + (1000 + 37 * story) + " de " + (200 + story) + " millions"));
+		}
+		assertThat(StoryFolds.applies(articles)).isTrue();
+
+		List<StoryFolds.Fold> folds = StoryFolds.run(articles);
+
+		assertThat(folds).hasSize(StoryFolds.FOLDS);
+		assertThat(folds.stream().mapToInt(StoryFolds.Fold::articles).sum()).isEqualTo(articles.size());
+		Map<String, Long> foldsPerStory = articles.stream()
+			.collect(Collectors.groupingBy(StoryFolds.Labelled::story,
+					Collectors.mapping((article) -> StoryFolds.foldOf(article.story()), Collectors.counting())));
+		assertThat(foldsPerStory.values()).containsOnly(2L);
+		for (StoryFolds.Fold fold : folds) {
+			long pairs = fold.heldOut().truePositives + fold.heldOut().falsePositives + fold.heldOut().falseNegatives;
+			assertThat(pairs).as("pairs of fold %d", fold.fold())
+				.isLessThanOrEqualTo((long) fold.articles() * (fold.articles() - 1) / 2);
+			assertThat(fold.heldOut().truePositives + fold.heldOut().falseNegatives).as("gold pairs")
+				.isEqualTo(fold.stories());
+			assertThat(StoryFolds.grid()).contains(fold.chosen());
+		}
+	}
+
+	@Test
+	void scoresTranslationsPairedAndOtherStoriesApart() {
+		List<StoryFolds.Labelled> articles = List.of(
+				labelled("en-a", "en", "a",
+						"Governor Degtyarev of Khabarovsk met aides in 2021, 35 percent, 4,120 tonnes"),
+				labelled("ru-a", "ru", "a", "Губернатор Дегтярев из Хабаровска встретился в 2021, 35, 4 120 тонн"),
+				labelled("en-b", "en", "b", "Hospitals in Lisbon ran short of oxygen on 14 May; 812 patients waited"));
+
+		Tally tally = StoryFolds.score(articles, Settings.DEFAULTS);
+
+		assertThat(tally.truePositives).isEqualTo(1);
+		assertThat(tally.falsePositives).isZero();
+		assertThat(tally.falseNegatives).isZero();
+	}
+
+	private static StoryFolds.Labelled labelled(String id, String language, String story, String text) {
+		ArticleDraft draft = new ArticleDraft(
+				new ArticleIngested(id, null, null, "", text, null, Instant.parse("2026-11-30T10:00:00Z"), null));
+		draft.language(language);
+		return new StoryFolds.Labelled(draft, story);
+	}
+
+}
