@@ -37,7 +37,7 @@ class ListenerFailures implements RetryListener {
 
 	@Override
 	public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-		if (ex instanceof BatchListenerFailedException) {
+		if (failedOnARecord(ex)) {
 			// The failed record's own attempt is reported next.
 			return;
 		}
@@ -72,6 +72,15 @@ class ListenerFailures implements RetryListener {
 			.description("Records that can never be processed, sent to the topic's dead-letter topic")
 			.tag("topic", topic)
 			.register(this.metrics);
+	}
+
+	private static boolean failedOnARecord(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BatchListenerFailedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
