@@ -43,11 +43,6 @@ public final class OutageElasticsearch implements AutoCloseable {
 		}
 	}
 
-	/** Whether the node answers now. */
-	public boolean isUp() {
-		return LocalElasticsearch.isHealthy(this.httpPort);
-	}
-
 	@Override
 	public void close() {
 		stop();
