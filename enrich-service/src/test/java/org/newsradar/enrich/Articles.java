@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
@@ -19,6 +21,52 @@ public final class Articles {
 	public static final Path SEEDS = Path.of("..", "seeds");
 
 	private Articles() {
+	}
+
+	/**
+	 * The English and the French report of one made-up event, and an English report of
+	 * another event between the same countries: names and figures drawn anew on each
+	 * call, so that no other article of a shared test cluster belongs to their stories.
+	 * @return the English, the French and the other report, published now
+	 */
+	public static List<ArticleIngested> storyPair() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String minister = NAME_STARTS[random.nextInt(NAME_STARTS.length)] + NAME_ENDS[random.nextInt(NAME_ENDS.length)]
+				+ NAME_ENDS[random.nextInt(NAME_ENDS.length)];
+		long volume = random.nextLong(1_000_000, 9_000_000);
+		long worth = random.nextLong(10_000_000, 90_000_000);
+		int until = random.nextInt(2040, 2099);
+		String company = NAME_STARTS[random.nextInt(NAME_STARTS.length)] + NAME_ENDS[random.nextInt(NAME_ENDS.length)]
+				+ "gaz";
+		int pumps = random.nextInt(100, 999);
+		Instant now = Instant.now();
+		return List.of(
+				published("Kazakhstan and Uzbekistan sign a water deal worth " + worth + " tenge",
+						"Astana. Kazakhstan and Uzbekistan signed an agreement on Tuesday to share " + volume
+								+ " cubic metres of water from the Syr Darya, foreign minister " + minister
+								+ " said. The deal, worth " + worth + " tenge, runs until " + until + ". The operator "
+								+ company + " will build " + pumps + " pumping stations.",
+						now),
+				published("Le Kazakhstan et l'Ouzbékistan signent un accord sur l'eau de " + worth + " tenges",
+						"Astana. Le Kazakhstan et l'Ouzbékistan ont signé mardi un accord pour partager " + volume
+								+ " mètres cubes d'eau du Syr-Daria, a déclaré le ministre des Affaires étrangères "
+								+ minister + ". L'accord, d'une valeur de " + worth + " tenges, court jusqu'en " + until
+								+ ".",
+						now),
+				published("Kazakhstan and Uzbekistan open talks on a railway",
+						"Tashkent. Kazakh and Uzbek officials opened talks on Wednesday about a railway line of "
+								+ random.nextInt(100, 900) + " kilometres, which builders expect to carry "
+								+ random.nextLong(1_000_000, 9_000_000) + " passengers a year from "
+								+ random.nextInt(2030, 2039) + ".",
+						now));
+	}
+
+	private static final String[] NAME_STARTS = { "Ver", "Tal", "Mor", "Quin", "Zar", "Bel", "Dor", "Kest" };
+
+	private static final String[] NAME_ENDS = { "ani", "obek", "ulov", "essa", "imor", "adyr", "enko", "ista" };
+
+	private static ArticleIngested published(String title, String body, Instant at) {
+		return new ArticleIngested(ArticleIds.of(null, title, body), null, "test", title, body, at, at, null);
 	}
 
 	public static ArticleIngested article(String title, String body) {

@@ -1,5 +1,6 @@
 package org.newsradar.enrich.flow;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.enrich.EnrichProperties;
 import org.newsradar.enrich.index.ArticleIndexer;
 import org.newsradar.enrich.index.ArticleIndexer.IndexResult;
+import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
+import org.newsradar.enrich.story.StoryMemory;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.ArticleIngested;
 import org.newsradar.events.CloudEvents;
@@ -33,6 +36,10 @@ import org.springframework.stereotype.Service;
 /**
  * Enriches, indexes and publishes one batch; returns normally only when every article of
  * the batch (up to a poison record) is in Elasticsearch and on {@code articles.enriched}.
+ * The stories of the batch are written to the story memory before the articles are
+ * indexed and published, so that an article published with a story id can always be found
+ * by the next version of its story, whichever instance or run of enrich-service takes
+ * that one.
  */
 @Service
 class EnrichmentFlow {
@@ -55,8 +62,11 @@ class EnrichmentFlow {
 
 	private final EnrichMetrics metrics;
 
+	private final StoryMemory stories;
+
 	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, EventPublisher publisher,
-			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics) {
+			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics, StoryMemory stories) {
+		this.stories = stories;
 		this.observations = observations;
 		this.metrics = metrics;
 		this.pipeline = pipeline;
@@ -76,18 +86,21 @@ class EnrichmentFlow {
 	}
 
 	private void process(List<ConsumerRecord<String, ArticleIngested>> records, List<Observation> traces) {
-		List<ArticleEnriched> enriched = new ArrayList<>(records.size());
+		rememberStories(this.stories::catchUp);
+		List<ArticleDraft> drafts = new ArrayList<>(records.size());
 		BatchListenerFailedException poison = null;
 		for (int i = 0; i < records.size() && poison == null; i++) {
 			ConsumerRecord<String, ArticleIngested> record = records.get(i);
 			try (Observation.Scope scope = traces.get(i).openScope()) {
-				enriched.add(this.pipeline.enrich(readable(record)));
+				drafts.add(this.pipeline.draft(readable(record)));
 			}
 			catch (RuntimeException ex) {
 				traces.get(i).error(ex);
 				poison = new BatchListenerFailedException("Cannot enrich " + describe(record), poisonCause(ex), i);
 			}
 		}
+		rememberStories(() -> this.stories.record(drafts));
+		List<ArticleEnriched> enriched = drafts.stream().map(this.pipeline::enriched).toList();
 		Indexed indexed = indexAll(enriched);
 		if (indexed.refusal() != null) {
 			poison = new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(indexed.count())),
@@ -103,6 +116,27 @@ class EnrichmentFlow {
 			}
 			throw poison;
 		}
+	}
+
+	/**
+	 * Reads or writes the story memory.
+	 * @throws IllegalStateException when Elasticsearch could not be reached: the whole
+	 * batch is then retried
+	 */
+	private static void rememberStories(StoryMemoryCall call) {
+		try {
+			call.run();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The story memory in Elasticsearch could not be reached: " + ex, ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface StoryMemoryCall {
+
+		void run() throws IOException;
+
 	}
 
 	private static ArticleIngested readable(ConsumerRecord<String, ArticleIngested> record) {

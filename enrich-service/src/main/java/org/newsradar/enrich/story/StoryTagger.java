@@ -3,6 +3,7 @@ package org.newsradar.enrich.story;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -93,12 +94,11 @@ public class StoryTagger implements Tagger {
 	public synchronized void tag(ArticleDraft article) {
 		Entry known = this.byArticle.get(article.received().id());
 		if (known != null) {
-			article.storyId(known.storyId());
+			article.storyId(known.storyId);
 			return;
 		}
 		StoryFingerprint fingerprint = StoryFingerprint.of(article);
 		Map<String, Double> weights = weights(fingerprint);
-		double own = weights.values().stream().mapToDouble(Double::doubleValue).sum();
 		Map<Entry, Shared> shared = new IdentityHashMap<>();
 		List<String> common = new ArrayList<>();
 		weights.forEach((feature, weight) -> {
@@ -113,38 +113,130 @@ public class StoryTagger implements Tagger {
 		});
 		for (String feature : common) {
 			shared.forEach((candidate, together) -> {
-				if (candidate.fingerprint().features().contains(feature)) {
+				if (candidate.fingerprint.features().contains(feature)) {
 					together.add(weights.get(feature));
 				}
 			});
 		}
+		double own = sum(weights);
+		Entry best = best(fingerprint, own, shared);
+		String storyId = (best != null) ? best.storyId : fingerprint.articleId();
+		remember(new Entry(fingerprint, storyId, own));
+		article.storyId(storyId);
+	}
+
+	/**
+	 * The candidate most alike an article, if any is alike enough.
+	 * @param fingerprint the article's
+	 * @param own the weight of its features
+	 * @param shared for each candidate, the weight of the features they share
+	 * @return the best candidate, or {@code null}
+	 */
+	private Entry best(StoryFingerprint fingerprint, double own, Map<Entry, Shared> shared) {
 		Entry best = null;
 		double bestScore = this.settings.threshold();
 		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
 			Entry entry = candidate.getKey();
 			double together = candidate.getValue().weight;
-			boolean close = Duration.between(entry.fingerprint().time(), fingerprint.time())
-				.abs()
-				.compareTo(WINDOW) <= 0;
+			boolean close = Duration.between(entry.fingerprint.time(), fingerprint.time()).abs().compareTo(WINDOW) <= 0;
 			if (!close) {
 				continue;
 			}
-			double score = together / Math.min(own, entry.weight());
-			if (together / Math.max(own, entry.weight()) < this.settings.maxShare()) {
+			double score = together / Math.min(own, entry.weight);
+			if (together / Math.max(own, entry.weight) < this.settings.maxShare()) {
 				continue;
 			}
-			boolean sameLanguage = Objects.equals(entry.fingerprint().language(), fingerprint.language());
-			double evidence = candidate.getValue().weight / Math.log(1 + this.recent.size() + 1);
-			boolean alike = sameLanguage ? overlap(entry.fingerprint(), fingerprint) >= this.settings.sameWords()
+			boolean sameLanguage = Objects.equals(entry.fingerprint.language(), fingerprint.language());
+			double evidence = together / Math.log(1 + this.recent.size() + 1);
+			boolean alike = sameLanguage ? overlap(entry.fingerprint, fingerprint) >= this.settings.sameWords()
 					: evidence >= this.settings.minEvidence();
 			if (score >= bestScore && alike) {
 				best = entry;
 				bestScore = score;
 			}
 		}
-		String storyId = (best != null) ? best.storyId() : fingerprint.articleId();
-		remember(new Entry(fingerprint, storyId, own));
-		article.storyId(storyId);
+		return best;
+	}
+
+	/**
+	 * The fingerprint and story of an article this tagger remembers.
+	 * @param articleId the article
+	 * @return what is remembered, or {@code null}
+	 */
+	synchronized Remembered remembered(String articleId) {
+		Entry entry = this.byArticle.get(articleId);
+		return (entry != null) ? new Remembered(entry.fingerprint, entry.storyId, entry.recorded) : null;
+	}
+
+	/**
+	 * Remembers an article another tagger saw (or this one, before a restart), or updates
+	 * its story when it is remembered already.
+	 */
+	synchronized void recall(StoryFingerprint fingerprint, String storyId) {
+		Entry known = this.byArticle.get(fingerprint.articleId());
+		if (known != null) {
+			known.storyId = storyId;
+			known.recorded = true;
+			return;
+		}
+		Entry entry = new Entry(fingerprint, storyId, sum(weights(fingerprint)));
+		entry.recorded = true;
+		remember(entry);
+	}
+
+	/** Notes that the stories of these articles are in the durable memory. */
+	synchronized void recorded(Collection<String> articleIds) {
+		for (String articleId : articleIds) {
+			Entry entry = this.byArticle.get(articleId);
+			if (entry != null) {
+				entry.recorded = true;
+			}
+		}
+	}
+
+	/**
+	 * The story, among some remembered articles, that an article belongs to: the test of
+	 * {@link #tag} on those candidates alone.
+	 * @param articleId a remembered article
+	 * @param candidateIds remembered articles
+	 * @return the story of the most alike candidate, or {@code null} when none is alike
+	 * enough
+	 */
+	synchronized String storyAmong(String articleId, Collection<String> candidateIds) {
+		Entry article = this.byArticle.get(articleId);
+		Map<String, Double> weights = weights(article.fingerprint);
+		Map<Entry, Shared> shared = new IdentityHashMap<>();
+		for (String candidateId : candidateIds) {
+			Entry candidate = this.byArticle.get(candidateId);
+			if (candidate == null || candidate == article) {
+				continue;
+			}
+			Shared together = new Shared();
+			weights.forEach((feature, weight) -> {
+				if (candidate.fingerprint.features().contains(feature)) {
+					together.add(weight);
+				}
+			});
+			if (together.weight > 0) {
+				shared.put(candidate, together);
+			}
+		}
+		Entry best = best(article.fingerprint, sum(weights), shared);
+		return (best != null) ? best.storyId : null;
+	}
+
+	/** Moves remembered articles to another story. */
+	synchronized void move(Collection<String> articleIds, String storyId) {
+		for (String articleId : articleIds) {
+			Entry entry = this.byArticle.get(articleId);
+			if (entry != null) {
+				entry.storyId = storyId;
+			}
+		}
+	}
+
+	private static double sum(Map<String, Double> weights) {
+		return weights.values().stream().mapToDouble(Double::doubleValue).sum();
 	}
 
 	/** Share of the smaller article's content words that the larger one has too. */
@@ -179,14 +271,14 @@ public class StoryTagger implements Tagger {
 
 	private void remember(Entry entry) {
 		this.recent.addLast(entry);
-		this.byArticle.put(entry.fingerprint().articleId(), entry);
-		for (String feature : entry.fingerprint().features()) {
+		this.byArticle.put(entry.fingerprint.articleId(), entry);
+		for (String feature : entry.fingerprint.features()) {
 			this.byFeature.computeIfAbsent(feature, (key) -> new ArrayDeque<>()).addLast(entry);
 		}
 		if (this.recent.size() > CAPACITY) {
 			Entry oldest = this.recent.removeFirst();
-			this.byArticle.remove(oldest.fingerprint().articleId());
-			for (String feature : oldest.fingerprint().features()) {
+			this.byArticle.remove(oldest.fingerprint.articleId());
+			for (String feature : oldest.fingerprint.features()) {
 				Deque<Entry> postings = this.byFeature.get(feature);
 				postings.removeFirst();
 				if (postings.isEmpty()) {
@@ -208,11 +300,37 @@ public class StoryTagger implements Tagger {
 	}
 
 	/**
-	 * A remembered article, its story, and the weight of its features when it was seen
-	 * (rarities drift slowly; recomputing them for every candidate would cost more than
-	 * the drift).
+	 * A remembered article, its story (which a merge with another instance's story may
+	 * change), and the weight of its features when it was seen (rarities drift slowly;
+	 * recomputing them for every candidate would cost more than the drift).
 	 */
-	private record Entry(StoryFingerprint fingerprint, String storyId, double weight) {
+	private static final class Entry {
+
+		final StoryFingerprint fingerprint;
+
+		final double weight;
+
+		String storyId;
+
+		/** Whether its story was written to the durable memory, by any instance. */
+		boolean recorded;
+
+		Entry(StoryFingerprint fingerprint, String storyId, double weight) {
+			this.fingerprint = fingerprint;
+			this.storyId = storyId;
+			this.weight = weight;
+		}
+
+	}
+
+	/**
+	 * What is remembered of an article.
+	 *
+	 * @param fingerprint its features
+	 * @param storyId its story
+	 * @param recorded whether its story was written to the durable memory before
+	 */
+	record Remembered(StoryFingerprint fingerprint, String storyId, boolean recorded) {
 
 	}
 

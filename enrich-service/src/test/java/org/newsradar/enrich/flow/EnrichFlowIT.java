@@ -28,13 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+// Closed after the class: its consumer would otherwise keep enriching what later tests send.
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=enrich-flow-it")
+@DirtiesContext
 class EnrichFlowIT {
 
 	@DynamicPropertySource

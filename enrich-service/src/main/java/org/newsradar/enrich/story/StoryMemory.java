@@ -1,0 +1,240 @@
+package org.newsradar.enrich.story;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.newsradar.elasticsearch.IndexSetup;
+import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link StoryTagger}'s memory made durable and shared through the {@code stories}
+ * index, so that a restart, a redeploy or a second enrich-service instance keeps every
+ * story whole.
+ * <ul>
+ * <li>Before each batch, {@link #catchUp()} reads what other instances (and this
+ * service's earlier runs) wrote since it last looked: at the first batch, everything
+ * written within {@link StoryTagger#WINDOW}, newest first, up to
+ * {@link StoryTagger#CAPACITY} articles; then, for each writer, the writes it counted
+ * after the last one read. Articles of one batch find each other in the tagger's
+ * heap.</li>
+ * <li>After the batch is tagged, {@link #record} writes it and waits for the index to
+ * refresh, before the articles are indexed and published.</li>
+ * <li>Two instances tagging two articles of one story at the same moment cannot see each
+ * other, so both start a story. Each then reads what others wrote meanwhile: the index
+ * has one shard, so every write has its place in one order ({@code _seq_no}), and an
+ * article that started a story joins the story of an alike article written before it. The
+ * later of the two always sees the earlier one (its refresh made every earlier write
+ * visible), the earlier never joins the later, so both articles leave enrich-service with
+ * one story id and alert-service raises one alert.</li>
+ * </ul>
+ */
+@Component
+public class StoryMemory implements InitializingBean {
+
+	/** The read/write alias of the story memory. */
+	public static final String ALIAS = "stories";
+
+	private static final int PAGE = 1000;
+
+	private static final Logger logger = LoggerFactory.getLogger(StoryMemory.class);
+
+	private final ElasticsearchClient client;
+
+	private final IndexSetup setup;
+
+	private final StoryTagger tagger;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final String writer = UUID.randomUUID().toString();
+
+	/** Each other writer's last write read. */
+	private final Map<String, Long> cursors = new HashMap<>();
+
+	private long writes;
+
+	private Instant lastWrite = Instant.EPOCH;
+
+	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger) {
+		this.client = client;
+		this.setup = setup;
+		this.tagger = tagger;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.setup.ensure(ALIAS, new ClassPathResource("stories-template.json", StoryMemory.class));
+	}
+
+	/**
+	 * Lets the tagger remember what others wrote since the last call.
+	 * @return where each article read stands in the order of writes
+	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
+	 */
+	public synchronized List<Written> catchUp() throws IOException {
+		List<Hit<StoryDocument>> newestFirst = new ArrayList<>();
+		List<FieldValue> after = null;
+		Query query = sinceLastRead();
+		while (newestFirst.size() < StoryTagger.CAPACITY) {
+			List<FieldValue> from = after;
+			List<Hit<StoryDocument>> page = this.client.search((search) -> {
+				search.index(ALIAS)
+					.query(query)
+					.size(PAGE)
+					.seqNoPrimaryTerm(true)
+					.sort((sort) -> sort.field((field) -> field.field("written_at").order(SortOrder.Desc)))
+					.sort((sort) -> sort.field((field) -> field.field("article_id").order(SortOrder.Desc)));
+				return (from != null) ? search.searchAfter(from) : search;
+			}, StoryDocument.class).hits().hits();
+			newestFirst.addAll(page);
+			if (page.size() < PAGE) {
+				break;
+			}
+			after = page.get(page.size() - 1).sort();
+		}
+		List<Written> read = new ArrayList<>(newestFirst.size());
+		for (Hit<StoryDocument> hit : newestFirst.reversed()) {
+			StoryDocument document = hit.source();
+			this.tagger.recall(document.fingerprint(), document.storyId());
+			this.cursors.merge(document.writer(), document.seq(), Math::max);
+			read.add(new Written(document.articleId(), hit.primaryTerm(), hit.seqNo()));
+		}
+		return read;
+	}
+
+	/**
+	 * Other writers' documents after their cursors, and those of writers not read yet
+	 * within the window.
+	 */
+	private Query sinceLastRead() {
+		List<Query> since = new ArrayList<>();
+		this.cursors.forEach((other, seq) -> since.add(QueryBuilders.bool((bool) -> bool
+			.filter(QueryBuilders.term((term) -> term.field("writer").value(other)))
+			.filter(QueryBuilders.range((range) -> range.number((number) -> number.field("seq").gt((double) seq)))))));
+		List<FieldValue> known = this.cursors.keySet().stream().map(FieldValue::of).toList();
+		Instant windowStart = this.clock.instant().minus(StoryTagger.WINDOW);
+		since.add(QueryBuilders.bool((bool) -> {
+			if (!known.isEmpty()) {
+				bool.mustNot(
+						QueryBuilders.terms((terms) -> terms.field("writer").terms((values) -> values.value(known))));
+			}
+			return bool.filter(QueryBuilders
+				.range((range) -> range.date((date) -> date.field("written_at").gte(windowStart.toString()))));
+		}));
+		return QueryBuilders
+			.bool((bool) -> bool.mustNot(QueryBuilders.term((term) -> term.field("writer").value(this.writer)))
+				.filter(QueryBuilders.bool((any) -> any.should(since).minimumShouldMatch("1"))));
+	}
+
+	/**
+	 * Writes the stories of a tagged batch, then lets every article that started a story
+	 * join an alike article that another instance wrote before it; the drafts then carry
+	 * the story ids to index and publish.
+	 * @param drafts the batch, tagged
+	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
+	 */
+	public synchronized void record(List<ArticleDraft> drafts) throws IOException {
+		if (drafts.isEmpty()) {
+			return;
+		}
+		List<ArticleDraft> founders = drafts.stream().filter(this::startsAStory).toList();
+		Map<String, Written> mine = write(drafts);
+		List<Written> others = catchUp();
+		List<ArticleDraft> moved = new ArrayList<>();
+		for (ArticleDraft draft : founders) {
+			String articleId = draft.received().id();
+			Written own = mine.get(articleId);
+			List<String> earlier = others.stream()
+				.filter((other) -> other.before(own))
+				.map(Written::articleId)
+				.toList();
+			String story = earlier.isEmpty() ? null : this.tagger.storyAmong(articleId, earlier);
+			if (story != null && !story.equals(articleId)) {
+				List<ArticleDraft> joining = drafts.stream()
+					.filter((each) -> articleId.equals(each.storyId()))
+					.toList();
+				joining.forEach((each) -> each.storyId(story));
+				this.tagger.move(joining.stream().map((each) -> each.received().id()).toList(), story);
+				moved.addAll(joining);
+				logger.info("Story of {} joins story {}, which another instance wrote at the same time", articleId,
+						story);
+			}
+		}
+		if (!moved.isEmpty()) {
+			write(moved);
+		}
+		this.tagger.recorded(mine.keySet());
+	}
+
+	/**
+	 * Whether the article starts a story that no write before this batch's holds: an
+	 * article enriched again keeps the story it was published with.
+	 */
+	private boolean startsAStory(ArticleDraft draft) {
+		StoryTagger.Remembered remembered = this.tagger.remembered(draft.received().id());
+		return draft.received().id().equals(draft.storyId()) && !remembered.recorded();
+	}
+
+	private Map<String, Written> write(List<ArticleDraft> drafts) throws IOException {
+		Instant now = this.clock.instant();
+		this.lastWrite = now.isAfter(this.lastWrite) ? now : this.lastWrite;
+		List<BulkOperation> operations = new ArrayList<>(drafts.size());
+		for (ArticleDraft draft : drafts) {
+			StoryTagger.Remembered remembered = this.tagger.remembered(draft.received().id());
+			StoryDocument document = StoryDocument.of(remembered.fingerprint(), draft.storyId(), this.writer,
+					++this.writes, this.lastWrite);
+			operations.add(BulkOperation
+				.of((operation) -> operation.index((index) -> index.id(document.articleId()).document(document))));
+		}
+		BulkResponse response = this.client
+			.bulk((bulk) -> bulk.index(ALIAS).refresh(Refresh.True).operations(operations));
+		Map<String, Written> written = new HashMap<>();
+		for (BulkResponseItem item : response.items()) {
+			if (item.error() != null) {
+				throw new IllegalStateException("Elasticsearch did not keep the story of " + item.id() + ": "
+						+ item.error().type() + ": " + item.error().reason());
+			}
+			written.put(item.id(), new Written(item.id(), item.primaryTerm(), item.seqNo()));
+		}
+		return written;
+	}
+
+	/**
+	 * Where an article's story document stands in the order of the index's writes.
+	 *
+	 * @param articleId the article
+	 * @param primaryTerm the primary term of the write
+	 * @param seqNo its sequence number within that term
+	 */
+	public record Written(String articleId, Long primaryTerm, Long seqNo) {
+
+		boolean before(Written other) {
+			int terms = Long.compare(this.primaryTerm, other.primaryTerm);
+			return (terms != 0) ? terms < 0 : this.seqNo < other.seqNo;
+		}
+
+	}
+
+}
