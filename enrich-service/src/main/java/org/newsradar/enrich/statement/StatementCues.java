@@ -3,6 +3,7 @@ package org.newsradar.enrich.statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.newsradar.enrich.text.DataFile;
@@ -27,6 +28,9 @@ final class StatementCues {
 
 	private final Map<String, PhraseIndex<Boolean>> others = new HashMap<>();
 
+	/** Officials and bodies; the value is the country the office itself names, or "". */
+	private final PhraseIndex<String> actors = new PhraseIndex<>();
+
 	/**
 	 * The bundled {@code data/statements.tsv}, read once for every tagger that uses it.
 	 */
@@ -39,7 +43,7 @@ final class StatementCues {
 	 */
 	static StatementCues load(Resource file) {
 		StatementCues loaded = new StatementCues();
-		for (String kind : List.of("actor", "self", "signature", "verb")) {
+		for (String kind : List.of("self", "signature", "verb")) {
 			loaded.others.put(kind, new PhraseIndex<>());
 		}
 		for (DataFile.Line line : DataFile.read(file)) {
@@ -51,12 +55,19 @@ final class StatementCues {
 			if (kind.equals("cue") && !TYPES.contains(value)) {
 				throw line.error("'" + value + "' is not a statement type; one of " + TYPES);
 			}
-			if (!kind.equals("cue") && !loaded.others.containsKey(kind)) {
-				throw line.error("'" + kind + "' is not a kind; one of cue, " + loaded.others.keySet());
+			if (kind.equals("actor") && !value.equals("-")
+					&& !Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(value)) {
+				throw line.error("'" + value + "' is neither - nor an ISO 3166-1 alpha-2 country code");
+			}
+			if (!kind.equals("cue") && !kind.equals("actor") && !loaded.others.containsKey(kind)) {
+				throw line.error("'" + kind + "' is not a kind; one of cue, actor, " + loaded.others.keySet());
 			}
 			for (String phrase : line.values(2)) {
 				if (kind.equals("cue")) {
 					loaded.cues.add(phrase, loaded.cueTypes.size());
+				}
+				else if (kind.equals("actor")) {
+					loaded.actors.add(phrase, value.equals("-") ? "" : value);
 				}
 				else {
 					loaded.others.get(kind).add(phrase, Boolean.TRUE);
@@ -79,6 +90,14 @@ final class StatementCues {
 
 	String type(int rank) {
 		return this.cueTypes.get(rank);
+	}
+
+	/**
+	 * Officials and bodies in the text; a match's value is the country its office names
+	 * ("Kremlin": RU), or "" when the words around it must tell.
+	 */
+	List<PhraseIndex.Match<String>> actors(Tokens tokens) {
+		return this.actors.find(tokens);
 	}
 
 	List<PhraseIndex.Match<Boolean>> find(String kind, Tokens tokens) {

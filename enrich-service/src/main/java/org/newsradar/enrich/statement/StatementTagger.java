@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
@@ -21,10 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * Sets {@code statement} when the article reports an official statement: its type from
  * the first cue of the title and lead (a joint statement before a ministry's, and so on),
- * or an op-ed when the article closes with an official's signature; and the countries
- * that made it, from the countries next to the cue or to an official in the cue's
- * sentence, the people there, or, in a speech, the country the speaker calls "my
- * country".
+ * an op-ed when the article closes with an official's signature, or "other" when an
+ * official speaks in the lead with no cue word ("Kremlin spokesman Dmitry Peskov said").
+ * Who made it: all the countries of a joint statement's sentences; for the others one
+ * maker, found by role: the office the cue or the sentence names (the lexicon of
+ * {@code actor} lines in {@code data/statements.tsv}), resolved to its country by the
+ * office itself ("Kremlin"), by the country or official next to it ("China's foreign
+ * ministry", "le chef de l'État français", "foreign minister Wang Yi"), or, when nothing
+ * names one, by the country the article speaks from ({@code data/publishers.tsv}); in a
+ * speech, the country the speaker calls "my country".
  */
 @Component
 @Order(700)
@@ -33,20 +40,26 @@ public class StatementTagger implements Tagger {
 	/** Cues count in the title and this many characters of the body. */
 	static final int LEAD = 1500;
 
-	/** A country this many tokens from an official or a cue is theirs. */
+	/** A country this many tokens before an official or a cue is theirs. */
 	static final int NEAR = 3;
+
+	/** A country this many tokens after an official or a cue is theirs. */
+	static final int AFTER = 1;
 
 	/** A speaker who says "my country" this often speaks for a country. */
 	static final int SELF_REFERENCES = 3;
 
 	private final StatementCues cues;
 
+	private final Publishers publishers;
+
 	public StatementTagger() {
-		this(StatementCues.bundled());
+		this(StatementCues.bundled(), Publishers.bundled());
 	}
 
-	StatementTagger(StatementCues cues) {
+	StatementTagger(StatementCues cues, Publishers publishers) {
 		this.cues = cues;
+		this.publishers = publishers;
 	}
 
 	@Override
@@ -95,17 +108,25 @@ public class StatementTagger implements Tagger {
 
 	private Statement fromCues(ArticleDraft article) {
 		Tokens tokens = article.tokens();
-		int leadEnd = article.text().length() - article.body().length() + LEAD;
+		int leadEnd = leadEnd(article);
 		List<PhraseIndex.Match<Integer>> found = new ArrayList<>(
 				this.cues.cues(tokens).stream().filter((cue) -> tokens.starts()[cue.start()] < leadEnd).toList());
 		found.sort(Comparator.comparing((PhraseIndex.Match<Integer> cue) -> cue.value())
 			.thenComparing(PhraseIndex.Match::start));
 		List<PhraseIndex.Match<Boolean>> self = this.cues.find("self", tokens);
-		List<PhraseIndex.Match<Boolean>> actors = found.isEmpty() ? List.of() : this.cues.find("actor", tokens);
+		List<PhraseIndex.Match<String>> actors = this.cues.actors(tokens);
 		for (PhraseIndex.Match<Integer> cue : found) {
 			String type = this.cues.type(cue.value());
-			List<String> by = (type.equals("speech") && self.size() >= SELF_REFERENCES) ? selfCountry(article, self)
-					: makers(article, cue, type, actors);
+			List<String> by;
+			if (type.equals("speech") && self.size() >= SELF_REFERENCES) {
+				by = selfCountry(article, self);
+			}
+			else if (type.equals("joint_statement")) {
+				by = parties(article, found);
+			}
+			else {
+				by = maker(article, cue, type, actors);
+			}
 			if (!by.isEmpty()) {
 				return new Statement(type, by);
 			}
@@ -113,36 +134,181 @@ public class StatementTagger implements Tagger {
 		if (self.size() >= 2 * SELF_REFERENCES) {
 			return StatementCues.statement("speech", selfCountry(article, self));
 		}
+		return spokenByAnOfficial(article, actors);
+	}
+
+	private static int leadEnd(ArticleDraft article) {
+		return article.text().length() - article.body().length() + LEAD;
+	}
+
+	/**
+	 * The parties to a joint statement: the countries in every sentence of the lead that
+	 * names it ("La France et l'Allemagne ont publié une déclaration commune").
+	 */
+	private List<String> parties(ArticleDraft article, List<PhraseIndex.Match<Integer>> cues) {
+		Tokens tokens = article.tokens();
+		Set<String> by = new LinkedHashSet<>();
+		for (PhraseIndex.Match<Integer> cue : cues) {
+			if (this.cues.type(cue.value()).equals("joint_statement")) {
+				int[] sentence = Spans.sentence(article.text(), tokens.starts()[cue.start()]);
+				within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence)
+					.forEach((country) -> by.add(country.value()));
+			}
+		}
+		return new ArrayList<>(by);
+	}
+
+	/**
+	 * Who made the statement a cue announces, from the cue's sentence: the country of the
+	 * ministry the cue names ("МИД России"); else of the first official or body in the
+	 * sentence whose country is known; else, for a reported statement or reaction ("Japan
+	 * condemned ..."), the first country before the cue; else the first person with a
+	 * country; else, when an office speaks with no country next to it, the country the
+	 * article speaks from.
+	 */
+	private List<String> maker(ArticleDraft article, PhraseIndex.Match<Integer> cue, String type,
+			List<PhraseIndex.Match<String>> allActors) {
+		Tokens tokens = article.tokens();
+		int[] sentence = Spans.sentence(article.text(), tokens.starts()[cue.start()]);
+		boolean ministry = type.equals("ministry_statement");
+		if (ministry) {
+			String named = allActors.stream()
+				.filter((actor) -> actor.start() == cue.start() && !actor.value().isEmpty())
+				.map(PhraseIndex.Match::value)
+				.findFirst()
+				.orElse(attachedCountry(article, cue.start(), cue.start() + cue.length(), sentence));
+			if (named != null) {
+				return List.of(named);
+			}
+		}
+		List<PhraseIndex.Match<String>> actors = matchesWithin(allActors, tokens, sentence);
+		for (PhraseIndex.Match<String> actor : actors) {
+			String country = country(article, actor);
+			if (country != null) {
+				return List.of(country);
+			}
+		}
+		List<Mention> countries = within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence);
+		if (type.equals("other")) {
+			Optional<Mention> subject = countries.stream()
+				.filter((country) -> country.end() <= cue.start())
+				.findFirst();
+			if (subject.isPresent()) {
+				return List.of(subject.get().value());
+			}
+		}
+		Optional<String> person = within(article.mentions(Mention.Kind.PERSON), tokens, sentence).stream()
+			.map(Mention::country)
+			.filter(Objects::nonNull)
+			.findFirst();
+		if (person.isPresent()) {
+			return List.of(person.get());
+		}
+		return (ministry || !actors.isEmpty()) ? speaksFrom(article) : List.of();
+	}
+
+	/**
+	 * A statement without a cue word: an official or a body of a known country, or a
+	 * known official, in a sentence of the lead with a verb of saying ("Kremlin spokesman
+	 * Dmitry Peskov said", "王毅表示").
+	 */
+	private Statement spokenByAnOfficial(ArticleDraft article, List<PhraseIndex.Match<String>> actors) {
+		Tokens tokens = article.tokens();
+		int leadEnd = leadEnd(article);
+		List<PhraseIndex.Match<Boolean>> verbs = this.cues.find("verb", tokens);
+		List<Integer> speakers = new ArrayList<>();
+		actors.forEach((actor) -> speakers.add(actor.start()));
+		article.mentions(Mention.Kind.PERSON)
+			.stream()
+			.filter((person) -> person.country() != null)
+			.forEach((person) -> speakers.add(person.start()));
+		speakers.sort(Comparator.naturalOrder());
+		for (int start : speakers) {
+			int offset = tokens.starts()[start];
+			if (offset >= leadEnd) {
+				break;
+			}
+			int[] sentence = Spans.sentence(article.text(), offset);
+			boolean said = verbs.stream().anyMatch((verb) -> {
+				int at = tokens.starts()[verb.start()];
+				return at >= sentence[0] && at < sentence[1];
+			});
+			if (!said) {
+				continue;
+			}
+			String country = actors.stream()
+				.filter((actor) -> actor.start() == start)
+				.findFirst()
+				.map((actor) -> country(article, actor))
+				.orElseGet(() -> article.mentions(Mention.Kind.PERSON)
+					.stream()
+					.filter((person) -> person.start() == start && person.country() != null)
+					.map(Mention::country)
+					.findFirst()
+					.orElse(null));
+			if (country == null && actors.stream().anyMatch((actor) -> actor.start() == start)) {
+				country = speaksFrom(article).stream().findFirst().orElse(null);
+			}
+			if (country != null) {
+				return new Statement("other", List.of(country));
+			}
+		}
 		return null;
 	}
 
-	/** Who made the statement a cue announces, from the cue's sentence. */
-	private static List<String> makers(ArticleDraft article, PhraseIndex.Match<Integer> cue, String type,
-			List<PhraseIndex.Match<Boolean>> allActors) {
-		Tokens tokens = article.tokens();
-		int[] sentence = Spans.sentence(article.text(), tokens.starts()[cue.start()]);
-		List<Mention> countries = within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence);
-		List<PhraseIndex.Match<Boolean>> actors = new ArrayList<>();
-		for (PhraseIndex.Match<Boolean> actor : allActors) {
-			int offset = tokens.starts()[actor.start()];
-			if (offset >= sentence[0] && offset < sentence[1]) {
-				actors.add(actor);
+	/**
+	 * The country of an official or body: the one its office names, else the country or
+	 * the person with a country right next to it ("the Kazakh Foreign Ministry", "МИД
+	 * России", "foreign minister Wang Yi").
+	 */
+	private static String country(ArticleDraft article, PhraseIndex.Match<String> actor) {
+		if (!actor.value().isEmpty()) {
+			return actor.value();
+		}
+		int end = actor.start() + actor.length();
+		int[] sentence = Spans.sentence(article.text(), article.tokens().starts()[actor.start()]);
+		String country = attachedCountry(article, actor.start(), end, sentence);
+		if (country != null) {
+			return country;
+		}
+		return article.mentions(Mention.Kind.PERSON)
+			.stream()
+			.filter((person) -> person.country() != null
+					&& Spans.gap(person.start(), person.end(), actor.start(), end) <= 1)
+			.map(Mention::country)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * The country named next to a span in its sentence: up to {@link #NEAR} tokens before
+	 * it ("India's external affairs minister") or {@link #AFTER} after it ("МИД России",
+	 * "the Ministry of Foreign Affairs of Kazakhstan", but not "the spokesperson said the
+	 * Philippines"); the nearer one wins, the one before on a tie. In Chinese and
+	 * Japanese a modifier stands right before what it modifies (俄罗斯外交部), so there only
+	 * the country touching the span from before counts: in 外交部就日本... Japan is the topic,
+	 * not the ministry's country.
+	 */
+	private static String attachedCountry(ArticleDraft article, int start, int end, int[] sentence) {
+		boolean modifierFirst = "zh".equals(article.language()) || "ja".equals(article.language());
+		Mention best = null;
+		int bestGap = NEAR + 1;
+		for (Mention country : within(article.mentions(Mention.Kind.COUNTRY), article.tokens(), sentence)) {
+			boolean before = country.end() <= start;
+			int gap = Spans.gap(country.start(), country.end(), start, end);
+			boolean attached = modifierFirst ? country.end() == start : (before || gap <= AFTER);
+			if (attached && gap < bestGap) {
+				best = country;
+				bestGap = gap;
 			}
 		}
-		Set<String> by = new LinkedHashSet<>();
-		for (Mention country : countries) {
-			boolean nearCue = Spans.gap(country, cue) <= NEAR;
-			boolean nearActor = actors.stream().anyMatch((actor) -> Spans.gap(country, actor) <= NEAR);
-			if (nearCue || nearActor || type.equals("joint_statement")) {
-				by.add(country.value());
-			}
-		}
-		if (by.isEmpty()) {
-			within(article.mentions(Mention.Kind.PERSON), tokens, sentence).stream()
-				.filter((person) -> person.country() != null)
-				.forEach((person) -> by.add(person.country()));
-		}
-		return new ArrayList<>(by);
+		return (best != null) ? best.value() : null;
+	}
+
+	/** The country the article speaks from, when its outlet or language tells. */
+	private List<String> speaksFrom(ArticleDraft article) {
+		String country = this.publishers.country(article.received().url(), article.language());
+		return (country != null) ? List.of(country) : List.of();
 	}
 
 	/**
@@ -166,6 +332,14 @@ public class StatementTagger implements Tagger {
 	private static List<Mention> within(List<Mention> mentions, Tokens tokens, int[] sentence) {
 		return mentions.stream().filter((mention) -> {
 			int offset = tokens.starts()[mention.start()];
+			return offset >= sentence[0] && offset < sentence[1];
+		}).toList();
+	}
+
+	private static <V> List<PhraseIndex.Match<V>> matchesWithin(List<PhraseIndex.Match<V>> matches, Tokens tokens,
+			int[] sentence) {
+		return matches.stream().filter((match) -> {
+			int offset = tokens.starts()[match.start()];
 			return offset >= sentence[0] && offset < sentence[1];
 		}).toList();
 	}

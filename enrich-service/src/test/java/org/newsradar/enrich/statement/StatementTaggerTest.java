@@ -6,6 +6,7 @@ import org.newsradar.enrich.country.CountryTagger;
 import org.newsradar.enrich.person.PersonTagger;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.events.ArticleEnriched.Statement;
+import org.newsradar.events.ArticleIngested;
 
 import org.springframework.core.io.ByteArrayResource;
 
@@ -63,6 +64,76 @@ class StatementTaggerTest {
 	}
 
 	@Test
+	void anOfficeTakesTheCountryNextToItInEveryLanguage() {
+		assertThat(statement("", "China's foreign ministry spokesperson said Taiwan is part of China.").by())
+			.containsExactly("CN");
+		assertThat(statement("", "Le ministère algérien des Affaires étrangères a dénoncé une ingérence.").by())
+			.containsExactly("DZ");
+		assertThat(statement("", "Министерство иностранных дел Белоруссии осудило решение Литвы.").by())
+			.containsExactly("BY");
+		assertThat(statement("", "El Gobierno español condenó el ataque contra la embajada.").by())
+			.containsExactly("ES");
+		assertThat(statement("", "Das türkische Außenministerium wies die Resolution zurück.").by())
+			.containsExactly("TR");
+		assertThat(statement("", "Қазақстан Сыртқы істер министрлігі бір Қытай қағидатын қолдайтынын мәлімдеді.").by())
+			.containsExactly("KZ");
+	}
+
+	@Test
+	void inChineseOnlyTheCountryRightBeforeAnOfficeIsItsCountry() {
+		assertThat(statement("", "俄罗斯外交部发表声明说，将作出回应。").by()).containsExactly("RU");
+		assertThat(statement("外交部就日本排海发表谈话", "外交部发言人表示，日方应回应关切。", null, "zh").by()).containsExactly("CN");
+	}
+
+	@Test
+	void anOfficeThatNamesItsCountryNeedsNoOther() {
+		assertThat(statement("", "Kremlin spokesman Dmitry Peskov said new sanctions would be studied."))
+			.isEqualTo(new Statement("other", java.util.List.of("RU")));
+		assertThat(statement("", "The White House said the talks would continue.").by()).containsExactly("US");
+	}
+
+	@Test
+	void anOfficialNamedWithoutACountryIsKnownByTheOfficialOrTheOutlet() {
+		assertThat(statement("", "Foreign minister Wang Yi said Beijing was ready to deepen cooperation.").by())
+			.containsExactly("CN");
+		assertThat(statement("", "The foreign ministry spokesperson said the Philippines should stop its provocations.",
+				"https://english.news.cn/2026/a.htm", "en")
+			.by()).containsExactly("CN");
+		assertThat(statement("", "La porte-parole du gouvernement a indiqué que le projet serait présenté en janvier.",
+				"https://www.lemonde.fr/politique/a.html", "fr")
+			.by()).containsExactly("FR");
+		assertThat(statement("", "The foreign ministry spokesperson said the talks would continue.",
+				"https://example.io/a", "en"))
+			.as("a domain sold to anyone tells nothing")
+			.isNull();
+	}
+
+	@Test
+	void aReactionIsMadeByTheCountryThatReacts() {
+		assertThat(statement("", "Japan condemned the missile launch by North Korea on Sunday.").by())
+			.containsExactly("JP");
+		assertThat(statement("", "The British Foreign Office condemned the attack and summoned the ambassador of Iran.")
+			.by()).containsExactly("GB");
+	}
+
+	@Test
+	void aJointStatementIsMadeByThePartiesOfEverySentenceThatNamesIt() {
+		assertThat(statement("Déclaration commune franco-allemande",
+				"La France et l'Allemagne ont publié une déclaration commune sur la défense.")
+			.by()).containsExactlyInAnyOrder("FR", "DE");
+		assertThat(statement("",
+				"Según el comunicado conjunto de los ministros de Defensa kirguís y chino, habrá maniobras.")
+			.by()).containsExactlyInAnyOrder("KG", "CN");
+	}
+
+	@Test
+	void aMistakeInThePublishersFileNamesFileAndLine() {
+		ByteArrayResource file = new ByteArrayResource("host\tXX\texample.org\n".getBytes(), "publishers.tsv");
+		assertThatThrownBy(() -> Publishers.load(file))
+			.hasMessageContaining("[publishers.tsv] line 1: 'XX' is not an ISO 3166-1 alpha-2 country code");
+	}
+
+	@Test
 	void aMistakeInTheCuesFileNamesFileAndLine() {
 		ByteArrayResource file = new ByteArrayResource("cue\tmanifesto\tmanifesto\n".getBytes(), "statements.tsv");
 		assertThatThrownBy(() -> StatementCues.load(file))
@@ -70,7 +141,16 @@ class StatementTaggerTest {
 	}
 
 	private static Statement statement(String title, String body) {
-		ArticleDraft draft = new ArticleDraft(Articles.article(title, body.replace("\\n", "\n")));
+		return statement(title, body, null, null);
+	}
+
+	private static Statement statement(String title, String body, String url, String language) {
+		ArticleIngested plain = Articles.article(title, body.replace("\\n", "\n"));
+		ArticleDraft draft = new ArticleDraft(new ArticleIngested(plain.id(), url, null, plain.title(), plain.body(),
+				null, plain.ingestedAt(), null));
+		if (language != null) {
+			draft.language(language);
+		}
 		countries.tag(draft);
 		persons.tag(draft);
 		tagger.tag(draft);

@@ -1,0 +1,121 @@
+package org.newsradar.enrich.statement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.pipeline.EnrichmentPipeline;
+import org.newsradar.enrich.pipeline.Taggers;
+import org.newsradar.events.ArticleIds;
+import org.newsradar.events.ArticleIngested;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The project's own labelled statements ({@code fixtures/statements*.jsonl}): leads of
+ * news reports in seven languages, each with the countries that made the statement it
+ * reports (none for the articles that report none), run through the whole pipeline. Only
+ * the articles that report a statement are scored; one that reports none and gets a maker
+ * is listed among the wrong ones.
+ */
+class StatementFixtureTest {
+
+	private static AnnotationConfigApplicationContext taggers;
+
+	@BeforeAll
+	static void start() {
+		taggers = Taggers.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		taggers.close();
+	}
+
+	@Test
+	void statementMakersAreRightInNineOfTenStatementsInEveryLanguageWeTag() throws IOException {
+		Score score = score("/fixtures/statements.jsonl");
+		assertThat(score.statements).isGreaterThanOrEqualTo(40);
+		assertThat(score.languages).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(score.share()).as("share right; wrong: %s", score.wrong).isGreaterThanOrEqualTo(0.9);
+	}
+
+	/**
+	 * The second file was written after the rules were last changed and has not been
+	 * tuned on: its figure is the one to believe. It is held to a lower bar, so that the
+	 * test guards against a collapse without inviting rules written for its sentences.
+	 */
+	@Test
+	void statementMakersHoldOnStatementsTheRulesWereNotTunedOn() throws IOException {
+		Score score = score("/fixtures/statements-unseen.jsonl");
+		assertThat(score.statements).isGreaterThanOrEqualTo(25);
+		assertThat(score.share()).as("share right; wrong: %s", score.wrong).isGreaterThanOrEqualTo(0.65);
+	}
+
+	private static Score score(String resource) throws IOException {
+		List<String> wrong = new ArrayList<>();
+		int statements = 0;
+		int right = 0;
+		Set<String> languages = new TreeSet<>();
+		for (JsonNode labelled : fixture(resource)) {
+			List<String> gold = labelled.get("by").valueStream().map(JsonNode::asString).sorted().toList();
+			List<String> found = makers(labelled);
+			if (!gold.isEmpty()) {
+				statements++;
+				languages.add(labelled.get("language").asString());
+				if (gold.equals(found)) {
+					right++;
+				}
+			}
+			if (!gold.equals(found)) {
+				wrong.add(labelled.get("title").asString() + ": expected " + gold + ", got " + found);
+			}
+		}
+		System.out.println(resource + ": " + right + " of " + statements + " statements right in " + languages
+				+ "; wrong: " + wrong);
+		return new Score(statements, right, languages, wrong);
+	}
+
+	private record Score(int statements, int right, Set<String> languages, List<String> wrong) {
+
+		double share() {
+			return (double) this.right / this.statements;
+		}
+
+	}
+
+	private static List<String> makers(JsonNode labelled) {
+		String title = labelled.get("title").asString();
+		String body = labelled.get("body").asString();
+		String url = labelled.get("url").isNull() ? null : labelled.get("url").asString();
+		ArticleIngested article = new ArticleIngested(ArticleIds.of(url, title, body), url, null, title, body, null,
+				java.time.Instant.parse("2026-01-02T08:00:00Z"), null);
+		ArticleDraft draft = taggers.getBean(EnrichmentPipeline.class).draft(article);
+		return (draft.statement() != null) ? draft.statement().by().stream().sorted().toList() : List.of();
+	}
+
+	private static List<JsonNode> fixture(String resource) throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		List<JsonNode> lines = new ArrayList<>();
+		try (InputStream in = StatementFixtureTest.class.getResourceAsStream(resource)) {
+			for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+				if (!line.isBlank()) {
+					lines.add(json.readTree(line));
+				}
+			}
+		}
+		return lines;
+	}
+
+}
