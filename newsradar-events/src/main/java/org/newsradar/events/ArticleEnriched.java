@@ -34,10 +34,25 @@ public record ArticleEnriched(String id, String url, String source, String title
 	 * Why a topic was assigned.
 	 *
 	 * @param topic the taxonomy id
-	 * @param score the summed weight of the terms that fired
+	 * @param score the summed weight of the terms that fired, each occurrence weighted by
+	 * where it stands
 	 * @param terms the terms that fired
+	 * @param hits each term and part ({@code title}, {@code lead}, {@code body}) it fired
+	 * in, with how often
 	 */
-	public record TopicEvidence(String topic, double score, List<String> terms) {
+	public record TopicEvidence(String topic, double score, List<String> terms, List<Hit> hits) {
+
+		/**
+		 * Where a term fired.
+		 *
+		 * @param term the term as written in the taxonomy
+		 * @param part {@code title}, {@code lead} (the body's first sentences) or
+		 * {@code body}
+		 * @param count how often it fired there
+		 */
+		public record Hit(String term, String part, int count) {
+
+		}
 
 	}
 

@@ -1,40 +1,36 @@
 package org.newsradar.alert.rule;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.newsradar.alert.AlertProperties;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.newsradar.events.TopicTaxonomy;
 
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The topic ids rules may use, with their names: read from the same taxonomy file
- * enrich-service tags with ({@code newsradar.alert.taxonomy}).
+ * The topic ids rules may use, with their names: read by the same loader from the same
+ * taxonomy file enrich-service tags with ({@code newsradar.alert.taxonomy}; point it at
+ * the file in {@code newsradar.enrich.data} when that directory has its own).
  */
 @Component
 class TopicCatalog {
 
 	private final Map<String, String> names = new LinkedHashMap<>();
 
-	TopicCatalog(AlertProperties properties, JsonMapper json) {
+	TopicCatalog(AlertProperties properties) {
 		Resource file = properties.taxonomy();
-		try (InputStream in = file.getInputStream()) {
-			for (JsonNode topic : json.readTree(in).path("topics")) {
-				this.names.put(topic.path("id").asString(), topic.path("name").asString(topic.path("id").asString()));
-			}
+		try {
+			TopicTaxonomy.load(file.getInputStream(), file.getDescription())
+				.topics()
+				.forEach((topic) -> this.names.put(topic.id(), (topic.name() != null) ? topic.name() : topic.id()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the taxonomy " + file.getDescription(), ex);
-		}
-		if (this.names.isEmpty()) {
-			throw new IllegalStateException("The taxonomy " + file.getDescription() + " defines no topics");
 		}
 	}
 

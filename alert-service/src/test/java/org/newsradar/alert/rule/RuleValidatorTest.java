@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.newsradar.alert.AlertProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -114,8 +113,7 @@ class RuleValidatorTest {
 		if (mail) {
 			beans.addBean("mailSender", new JavaMailSenderImpl());
 		}
-		return new RuleValidator(new TopicCatalog(properties, JsonMapper.builder().build()),
-				beans.getBeanProvider(JavaMailSender.class));
+		return new RuleValidator(new TopicCatalog(properties), beans.getBeanProvider(JavaMailSender.class));
 	}
 
 }

@@ -8,15 +8,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
-
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * Sets {@code countries}: every name of the gazetteer found in the cleaned text, except
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
  * quotes ({@link Listings}); for an article that names no country, the country its local
  * vocabulary points to, if it clearly points to one.
  */
-@Component
-@Order(300)
 public class CountryTagger implements Tagger {
 
 	/** Capitalised words that follow a place without making it part of a name. */
@@ -41,9 +36,12 @@ public class CountryTagger implements Tagger {
 	private final CountryHints hints;
 
 	public CountryTagger() {
-		this(CountryGazetteer.load(new ClassPathResource("data/countries.tsv"),
-				new ClassPathResource("data/ambiguous.tsv")), Listings.load(new ClassPathResource("data/listings.tsv")),
-				CountryHints.load(new ClassPathResource("data/country-hints.tsv")));
+		this(EnrichData.bundled());
+	}
+
+	public CountryTagger(EnrichData data) {
+		this(CountryGazetteer.load(data.file("countries.tsv"), data.file("ambiguous.tsv")),
+				Listings.load(data.file("listings.tsv")), CountryHints.load(data.file("country-hints.tsv")));
 	}
 
 	CountryTagger(CountryGazetteer gazetteer, Listings listings, CountryHints hints) {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.newsradar.enrich.language.LanguageTagger;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
-import org.newsradar.enrich.pipeline.Taggers;
+import org.newsradar.enrich.Enrichment;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +62,7 @@ public final class EvaluationCommand {
 	 */
 	static boolean run(List<Path> paths, Path out) throws IOException {
 		Evaluation evaluation;
-		try (AnnotationConfigApplicationContext taggers = Taggers.start()) {
+		try (AnnotationConfigApplicationContext taggers = Enrichment.standalone()) {
 			LanguageTagger languages = taggers.getBean(LanguageTagger.class);
 			evaluation = new Evaluation(taggers.getBean(EnrichmentPipeline.class), languages::supports);
 			paths.forEach(evaluation::run);

@@ -4,23 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Cleans title and body of page furniture. Works on lines, because furniture comes in
  * lines and blocks.
  */
-@Component
-@Order(100)
 public class FurnitureRemover implements Tagger {
 
 	/**
@@ -39,7 +35,11 @@ public class FurnitureRemover implements Tagger {
 	private final PhraseIndex<Boolean> markers;
 
 	public FurnitureRemover() {
-		this(new ClassPathResource("data/furniture.txt"));
+		this(EnrichData.bundled());
+	}
+
+	public FurnitureRemover(EnrichData data) {
+		this(data.file("furniture.txt"));
 	}
 
 	FurnitureRemover(Resource markerFile) {

@@ -18,9 +18,6 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 /**
  * Sets {@code language}: by script alone where a script has one language, by the inverted
  * trigram model for article-length text, by Lingua's high-accuracy mode (models loaded as
@@ -28,8 +25,6 @@ import org.springframework.stereotype.Component;
  * first (all of them if that names none), then Kyrgyz and Uzbek by their letters and
  * words.
  */
-@Component
-@Order(200)
 public class LanguageTagger implements Tagger {
 
 	/** Enough text to decide; more only costs time. */

@@ -1,27 +1,27 @@
 package org.newsradar.enrich.organization;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Sets {@code organizations}: the canonical names of the organisations of
  * {@code data/organizations.tsv} that the cleaned text names.
  */
-@Component
-@Order(450)
 public class OrganizationTagger implements Tagger {
 
 	private final PhraseIndex<String> names;
 
 	public OrganizationTagger() {
-		this(new ClassPathResource("data/organizations.tsv"));
+		this(EnrichData.bundled());
+	}
+
+	public OrganizationTagger(EnrichData data) {
+		this(data.file("organizations.tsv"));
 	}
 
 	OrganizationTagger(Resource file) {

@@ -1,27 +1,27 @@
 package org.newsradar.enrich.person;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.DataFile;
 import org.newsradar.enrich.text.PhraseIndex;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Tags the people of the persons file that an article names.
  */
-@Component
-@Order(400)
 public class PersonTagger implements Tagger {
 
 	private final PhraseIndex<Person> names;
 
 	public PersonTagger() {
-		this(new ClassPathResource("data/persons.tsv"));
+		this(EnrichData.bundled());
+	}
+
+	public PersonTagger(EnrichData data) {
+		this(data.file("persons.tsv"));
 	}
 
 	PersonTagger(Resource file) {

@@ -6,12 +6,10 @@ import java.util.List;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.ArticleIngested;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Runs every {@link Tagger} in order over an article and returns the enriched document.
+ * Runs every {@link Tagger} in order over an article and returns the enriched document
+ * (the order: {@code org.newsradar.enrich.Enrichment}).
  */
-@Component
 public class EnrichmentPipeline {
 
 	private final List<Tagger> taggers;

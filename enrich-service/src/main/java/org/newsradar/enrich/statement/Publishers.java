@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.newsradar.enrich.text.DataFile;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -27,10 +26,6 @@ final class Publishers {
 	private final Map<String, String> hosts = new HashMap<>();
 
 	private final Map<String, String> languages = new HashMap<>();
-
-	static Publishers bundled() {
-		return Bundled.PUBLISHERS;
-	}
 
 	/**
 	 * @throws IllegalStateException naming file and line when a line is malformed
@@ -90,12 +85,6 @@ final class Publishers {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static final class Bundled {
-
-		static final Publishers PUBLISHERS = load(new ClassPathResource("data/publishers.tsv"));
-
 	}
 
 }

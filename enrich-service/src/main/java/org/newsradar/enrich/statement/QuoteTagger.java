@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 import org.newsradar.events.ArticleEnriched.Quote;
-
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Sets {@code quotes}: direct quotes (between “ ”, " ", « », „ “ or 「 」) attributed to
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
  * that …"). The speaker's country is the person's, from {@code persons.tsv}. A quote
  * nobody is named for is left out.
  */
-@Component
-@Order(600)
 public class QuoteTagger implements Tagger {
 
 	private static final Pattern DIRECT = Pattern
@@ -42,7 +38,11 @@ public class QuoteTagger implements Tagger {
 	private final StatementCues cues;
 
 	public QuoteTagger() {
-		this(StatementCues.bundled());
+		this(EnrichData.bundled());
+	}
+
+	public QuoteTagger(EnrichData data) {
+		this(StatementCues.load(data.file("statements.tsv")));
 	}
 
 	QuoteTagger(StatementCues cues) {

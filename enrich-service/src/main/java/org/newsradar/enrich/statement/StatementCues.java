@@ -11,7 +11,6 @@ import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 import org.newsradar.events.ArticleEnriched.Statement;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -30,13 +29,6 @@ final class StatementCues {
 
 	/** Officials and bodies; the value is the country the office itself names, or "". */
 	private final PhraseIndex<String> actors = new PhraseIndex<>();
-
-	/**
-	 * The bundled {@code data/statements.tsv}, read once for every tagger that uses it.
-	 */
-	static StatementCues bundled() {
-		return Bundled.CUES;
-	}
 
 	/**
 	 * @throws IllegalStateException naming file and line when a line is malformed
@@ -107,12 +99,6 @@ final class StatementCues {
 	/** A statement without makers is no statement we can file. */
 	static Statement statement(String type, List<String> by) {
 		return by.isEmpty() ? null : new Statement(type, List.copyOf(by));
-	}
-
-	private static final class Bundled {
-
-		static final StatementCues CUES = load(new ClassPathResource("data/statements.tsv"));
-
 	}
 
 }

@@ -10,15 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.enrich.text.Tokens;
 import org.newsradar.events.ArticleEnriched.Statement;
-
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Sets {@code statement} when the article reports an official statement: its type from
@@ -33,8 +31,6 @@ import org.springframework.stereotype.Component;
  * names one, by the country the article speaks from ({@code data/publishers.tsv}); in a
  * speech, the country the speaker calls "my country".
  */
-@Component
-@Order(700)
 public class StatementTagger implements Tagger {
 
 	/** Cues count in the title and this many characters of the body. */
@@ -54,7 +50,11 @@ public class StatementTagger implements Tagger {
 	private final Publishers publishers;
 
 	public StatementTagger() {
-		this(StatementCues.bundled(), Publishers.bundled());
+		this(EnrichData.bundled());
+	}
+
+	public StatementTagger(EnrichData data) {
+		this(StatementCues.load(data.file("statements.tsv")), Publishers.load(data.file("publishers.tsv")));
 	}
 
 	StatementTagger(StatementCues cues, Publishers publishers) {

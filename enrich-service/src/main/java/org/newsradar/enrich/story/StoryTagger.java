@@ -15,9 +15,6 @@ import java.util.Set;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 /**
  * Sets {@code story_id}: the story of the most similar recent article (published within
  * {@link #WINDOW}), if it is similar enough, else a new story named after this article.
@@ -27,8 +24,6 @@ import org.springframework.stereotype.Component;
  * "2024". Two articles in one language must also share their wording; two in different
  * languages, enough rare features.
  */
-@Component
-@Order(900)
 public class StoryTagger implements Tagger {
 
 	static final Duration WINDOW = Duration.ofDays(3);

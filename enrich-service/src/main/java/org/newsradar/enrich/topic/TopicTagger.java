@@ -1,33 +1,53 @@
 package org.newsradar.enrich.topic;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.events.ArticleEnriched.TopicEvidence;
-
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
+import org.newsradar.events.TopicTaxonomy;
 
 /**
- * Scores every topic by the terms found in the cleaned text and keeps those that reach
- * their threshold, with the terms as evidence.
+ * Tags the topics an article is about. Each term found counts its weight times where it
+ * stands (the title {@link Part#TITLE twice}, the lead one and a half times, the rest of
+ * the body once), at most {@link #MAX_COUNT_PER_TERM} times; a topic needs its threshold
+ * and evidence about the article's subject: a term in the title or the lead, a term
+ * specific enough to name the topic alone, or several in the body. A single passing
+ * mention of a common word deep in the body ("a trading partner") does not tag. The
+ * evidence (which terms, where, how often) is kept on the document.
  */
-@Component
-@Order(500)
 public class TopicTagger implements Tagger {
 
 	/** A term repeated all over a page should not carry a topic alone. */
 	static final int MAX_COUNT_PER_TERM = 3;
 
+	/** Characters of the body that are its lead. */
+	static final int LEAD = 400;
+
+	/** Occurrences in the body beyond the lead that make a subject without the lead. */
+	static final int BODY_OCCURRENCES = 2;
+
+	/**
+	 * A term of this weight names its topic unmistakably ("Belt and Road", "JCPOA"): once
+	 * anywhere is evidence enough.
+	 */
+	static final double SPECIFIC = 2;
+
 	private final Taxonomy taxonomy;
 
 	public TopicTagger() {
-		this(Taxonomy.load(new ClassPathResource("newsradar/topics.json")));
+		this(EnrichData.bundled());
+	}
+
+	public TopicTagger(EnrichData data) {
+		this(Taxonomy.of(data.taxonomy()));
 	}
 
 	TopicTagger(Taxonomy taxonomy) {
@@ -36,26 +56,60 @@ public class TopicTagger implements Tagger {
 
 	@Override
 	public void tag(ArticleDraft article) {
-		Map<String, Map<Taxonomy.Term, Integer>> counts = new HashMap<>();
+		int bodyStart = article.text().length() - article.body().length();
+		Map<String, Map<Taxonomy.Term, Map<Part, Integer>>> found = new HashMap<>();
 		for (PhraseIndex.Match<Taxonomy.Term> match : this.taxonomy.terms().find(article.tokens())) {
-			counts.computeIfAbsent(match.value().topic(), (topic) -> new HashMap<>())
-				.merge(match.value(), 1, Integer::sum);
+			int offset = article.tokens().starts()[match.start()];
+			Part part = (offset < bodyStart) ? Part.TITLE : (offset < bodyStart + LEAD) ? Part.LEAD : Part.BODY;
+			found.computeIfAbsent(match.value().topic(), (topic) -> new LinkedHashMap<>())
+				.computeIfAbsent(match.value(), (term) -> new EnumMap<>(Part.class))
+				.merge(part, 1, Integer::sum);
 		}
-		for (Taxonomy.Topic topic : this.taxonomy.topics()) {
-			Map<Taxonomy.Term, Integer> found = counts.getOrDefault(topic.id(), Map.of());
-			double score = 0;
-			for (Map.Entry<Taxonomy.Term, Integer> term : found.entrySet()) {
-				score += term.getKey().weight() * Math.min(term.getValue(), MAX_COUNT_PER_TERM);
+		for (TopicTaxonomy.Topic topic : this.taxonomy.topics()) {
+			Map<Taxonomy.Term, Map<Part, Integer>> terms = found.get(topic.id());
+			if (terms == null) {
+				continue;
 			}
-			if (!found.isEmpty() && score >= topic.threshold()) {
-				List<String> evidence = found.keySet().stream().map(Taxonomy.Term::text).sorted().toList();
-				article.topics().put(topic.id(), new TopicEvidence(topic.id(), score, evidence));
+			double score = 0;
+			boolean subject = false;
+			int inBody = 0;
+			List<TopicEvidence.Hit> hits = new ArrayList<>();
+			for (Map.Entry<Taxonomy.Term, Map<Part, Integer>> term : terms.entrySet()) {
+				int counted = 0;
+				for (Map.Entry<Part, Integer> part : term.getValue().entrySet()) {
+					int count = Math.min(part.getValue(), MAX_COUNT_PER_TERM - counted);
+					counted += count;
+					score += term.getKey().weight() * part.getKey().factor * count;
+					subject |= count > 0 && (part.getKey() != Part.BODY || term.getKey().weight() >= SPECIFIC);
+					inBody += (part.getKey() == Part.BODY) ? count : 0;
+					hits.add(new TopicEvidence.Hit(term.getKey().text(), part.getKey().label, part.getValue()));
+				}
+			}
+			if (score >= topic.threshold() && (subject || inBody >= BODY_OCCURRENCES)) {
+				List<String> evidence = terms.keySet().stream().map(Taxonomy.Term::text).sorted().toList();
+				article.topics().put(topic.id(), new TopicEvidence(topic.id(), score, evidence, hits));
 			}
 		}
 	}
 
 	public Taxonomy taxonomy() {
 		return this.taxonomy;
+	}
+
+	/** Where a term stands, in the order its occurrences are counted. */
+	enum Part {
+
+		TITLE("title", 2.0), LEAD("lead", 1.5), BODY("body", 1.0);
+
+		final String label;
+
+		final double factor;
+
+		Part(String label, double factor) {
+			this.label = label;
+			this.factor = factor;
+		}
+
 	}
 
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
-import org.newsradar.enrich.pipeline.Taggers;
+import org.newsradar.enrich.Enrichment;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.events.ArticleIngested;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +49,7 @@ public final class EnrichmentBenchmark {
 		List<ArticleIngested> articles = read(pile);
 		long chars = articles.stream().mapToLong((a) -> a.title().length() + a.body().length()).sum();
 		System.out.printf(Locale.ROOT, "%d articles, %.1f MB of text, from %s%n", articles.size(), chars / 1e6, pile);
-		try (AnnotationConfigApplicationContext context = Taggers.start()) {
+		try (AnnotationConfigApplicationContext context = Enrichment.standalone()) {
 			List<Tagger> taggers = new ArrayList<>(context.getBeansOfType(Tagger.class).values());
 			AnnotationAwareOrderComparator.sort(taggers);
 			System.out.printf(Locale.ROOT, "heap with the taggers loaded: %d MB%n", usedHeapAfterGc());

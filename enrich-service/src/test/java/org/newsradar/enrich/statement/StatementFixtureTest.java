@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
-import org.newsradar.enrich.pipeline.Taggers;
+import org.newsradar.enrich.Enrichment;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ class StatementFixtureTest {
 
 	@BeforeAll
 	static void start() {
-		taggers = Taggers.start();
+		taggers = Enrichment.standalone();
 	}
 
 	@AfterAll

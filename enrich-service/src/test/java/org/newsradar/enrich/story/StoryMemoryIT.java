@@ -1,7 +1,6 @@
 package org.newsradar.enrich.story;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -11,8 +10,9 @@ import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.enrich.Articles;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
-import org.newsradar.enrich.pipeline.Tagger;
-import org.newsradar.enrich.pipeline.Taggers;
+import org.newsradar.enrich.Enrichment;
+import org.newsradar.enrich.language.LanguageTagger;
+import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.ArticleIngested;
 
@@ -48,7 +48,7 @@ class StoryMemoryIT {
 	IndexSetup setup;
 
 	@Autowired
-	List<Tagger> taggers;
+	LanguageTagger language;
 
 	@Test
 	void anInstanceStartedAfterTheFirstVersionWasRecordedPutsTheSecondInItsStory() throws IOException {
@@ -132,10 +132,7 @@ class StoryMemoryIT {
 		final EnrichmentPipeline pipeline;
 
 		Instance() {
-			List<Tagger> own = new ArrayList<>();
-			StoryMemoryIT.this.taggers.stream().filter((each) -> !(each instanceof StoryTagger)).forEach(own::add);
-			own.add(this.tagger);
-			this.pipeline = new EnrichmentPipeline(own);
+			this.pipeline = Enrichment.pipeline(EnrichData.bundled(), StoryMemoryIT.this.language, this.tagger);
 			this.memory.afterPropertiesSet();
 		}
 
@@ -159,7 +156,7 @@ class StoryMemoryIT {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, ElasticsearchAutoConfiguration.class })
-	@Import(Taggers.class)
+	@Import(Enrichment.class)
 	static class Engines {
 
 	}
