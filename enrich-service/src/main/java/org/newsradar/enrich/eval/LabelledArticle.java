@@ -24,12 +24,12 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * Two shapes are read. Third-party datasets carry a {@code gold} object
  * ({@code countries_iso2}, {@code speaker_country_iso2}, {@code story_group},
- * {@code language_iso639_1}); their other gold keys (Reuters' own topic codes, for
- * instance) are not ours and are ignored. The seed labels carry NewsRadar's own fields at
- * the top level ({@code countries}, {@code not_countries}, {@code topics},
- * {@code not_topics}, {@code persons}, {@code statement_by}, {@code statement_type},
- * {@code story}) and name their text by {@code seed}, a file in a {@code seeds/}
- * directory.
+ * {@code language_iso639_1}, and Reuters' TOPICS codes for trade and energy, see
+ * {@link Field#TRADE_ENERGY}); their other gold keys are not ours and are ignored. The
+ * seed labels carry NewsRadar's own fields at the top level ({@code countries},
+ * {@code not_countries}, {@code topics}, {@code not_topics}, {@code persons},
+ * {@code statement_by}, {@code statement_type}, {@code story}) and name their text by
+ * {@code seed}, a file in a {@code seeds/} directory.
  *
  * @param dataset the file it comes from, relative to the evaluated directory
  * @param article the article
@@ -69,6 +69,16 @@ record LabelledArticle(String dataset, ArticleIngested article, String language,
 			put(expected, Field.COUNTRIES, gold.path("countries_iso2"));
 			put(expected, Field.STATEMENT_BY, gold.path("speaker_country_iso2"));
 			put(expected, Field.STORY, gold.path("story_group"));
+			if (gold.path("topics").isArray() && gold.has("places")) {
+				Set<String> topics = new LinkedHashSet<>();
+				gold.path("topics").forEach((code) -> {
+					String topic = Field.REUTERS_TOPICS.get(code.asString());
+					if (topic != null) {
+						topics.add(topic);
+					}
+				});
+				expected.put(Field.TRADE_ENERGY, topics);
+			}
 		}
 		if (language != null) {
 			expected.put(Field.LANGUAGE, Set.of(language));

@@ -1,24 +1,29 @@
 package org.newsradar.enrich.topic;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.newsradar.enrich.text.PhraseIndex;
 import org.newsradar.events.TopicTaxonomy;
 
 /**
- * The topic taxonomy as the tagger reads it: the topics, and one phrase index over all
- * their terms.
+ * The topic taxonomy as the tagger reads it: the topics, and a phrase index over each
+ * topic's terms. One index per topic, so that topics never compete for words: "centrale
+ * nucléaire" is an energy term and "nucléaire" a nuclear one, and both fire.
  *
  * @param topics the topics, in file order
- * @param terms every term of every topic
+ * @param terms each topic's terms, by topic id
  */
-public record Taxonomy(List<TopicTaxonomy.Topic> topics, PhraseIndex<Term> terms) {
+public record Taxonomy(List<TopicTaxonomy.Topic> topics, Map<String, PhraseIndex<Term>> terms) {
 
 	static Taxonomy of(TopicTaxonomy taxonomy) {
-		PhraseIndex<Term> terms = new PhraseIndex<>();
+		Map<String, PhraseIndex<Term>> terms = new LinkedHashMap<>();
 		for (TopicTaxonomy.Topic topic : taxonomy.topics()) {
+			PhraseIndex<Term> index = new PhraseIndex<>();
 			topic.terms()
-				.forEach((term, weight) -> terms.add(term, new Term(topic.id(), PhraseIndex.unmarked(term), weight)));
+				.forEach((term, weight) -> index.add(term, new Term(topic.id(), PhraseIndex.unmarked(term), weight)));
+			terms.put(topic.id(), index);
 		}
 		return new Taxonomy(taxonomy.topics(), terms);
 	}

@@ -2,7 +2,6 @@ package org.newsradar.enrich.topic;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +56,16 @@ public class TopicTagger implements Tagger {
 	@Override
 	public void tag(ArticleDraft article) {
 		int bodyStart = article.text().length() - article.body().length();
-		Map<String, Map<Taxonomy.Term, Map<Part, Integer>>> found = new HashMap<>();
-		for (PhraseIndex.Match<Taxonomy.Term> match : this.taxonomy.terms().find(article.tokens())) {
-			int offset = article.tokens().starts()[match.start()];
-			Part part = (offset < bodyStart) ? Part.TITLE : (offset < bodyStart + LEAD) ? Part.LEAD : Part.BODY;
-			found.computeIfAbsent(match.value().topic(), (topic) -> new LinkedHashMap<>())
-				.computeIfAbsent(match.value(), (term) -> new EnumMap<>(Part.class))
-				.merge(part, 1, Integer::sum);
-		}
 		for (TopicTaxonomy.Topic topic : this.taxonomy.topics()) {
-			Map<Taxonomy.Term, Map<Part, Integer>> terms = found.get(topic.id());
-			if (terms == null) {
+			Map<Taxonomy.Term, Map<Part, Integer>> terms = new LinkedHashMap<>();
+			for (PhraseIndex.Match<Taxonomy.Term> match : this.taxonomy.terms()
+				.get(topic.id())
+				.find(article.tokens())) {
+				int offset = article.tokens().starts()[match.start()];
+				Part part = (offset < bodyStart) ? Part.TITLE : (offset < bodyStart + LEAD) ? Part.LEAD : Part.BODY;
+				terms.computeIfAbsent(match.value(), (term) -> new EnumMap<>(Part.class)).merge(part, 1, Integer::sum);
+			}
+			if (terms.isEmpty()) {
 				continue;
 			}
 			double score = 0;

@@ -1,7 +1,5 @@
 package org.newsradar.enrich.statement;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.EnrichmentPipeline;
 import org.newsradar.enrich.Enrichment;
-import org.newsradar.events.ArticleIds;
-import org.newsradar.events.ArticleIngested;
+import org.newsradar.enrich.Fixtures;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -44,7 +40,7 @@ class StatementFixtureTest {
 	}
 
 	@Test
-	void statementMakersAreRightInNineOfTenStatementsInEveryLanguageWeTag() throws IOException {
+	void statementMakersAreRightInNineOfTenStatementsInEveryLanguageWeTag() {
 		Score score = score("/fixtures/statements.jsonl");
 		assertThat(score.statements).isGreaterThanOrEqualTo(40);
 		assertThat(score.languages).hasSizeGreaterThanOrEqualTo(6);
@@ -57,19 +53,19 @@ class StatementFixtureTest {
 	 * test guards against a collapse without inviting rules written for its sentences.
 	 */
 	@Test
-	void statementMakersHoldOnStatementsTheRulesWereNotTunedOn() throws IOException {
+	void statementMakersHoldOnStatementsTheRulesWereNotTunedOn() {
 		Score score = score("/fixtures/statements-unseen.jsonl");
 		assertThat(score.statements).isGreaterThanOrEqualTo(25);
 		assertThat(score.share()).as("share right; wrong: %s", score.wrong).isGreaterThanOrEqualTo(0.65);
 	}
 
-	private static Score score(String resource) throws IOException {
+	private static Score score(String resource) {
 		List<String> wrong = new ArrayList<>();
 		int statements = 0;
 		int right = 0;
 		Set<String> languages = new TreeSet<>();
-		for (JsonNode labelled : fixture(resource)) {
-			List<String> gold = labelled.get("by").valueStream().map(JsonNode::asString).sorted().toList();
+		for (JsonNode labelled : Fixtures.read(resource)) {
+			List<String> gold = Fixtures.values(labelled, "by");
 			List<String> found = makers(labelled);
 			if (!gold.isEmpty()) {
 				statements++;
@@ -96,26 +92,8 @@ class StatementFixtureTest {
 	}
 
 	private static List<String> makers(JsonNode labelled) {
-		String title = labelled.get("title").asString();
-		String body = labelled.get("body").asString();
-		String url = labelled.get("url").isNull() ? null : labelled.get("url").asString();
-		ArticleIngested article = new ArticleIngested(ArticleIds.of(url, title, body), url, null, title, body, null,
-				java.time.Instant.parse("2026-01-02T08:00:00Z"), null);
-		ArticleDraft draft = taggers.getBean(EnrichmentPipeline.class).draft(article);
+		ArticleDraft draft = taggers.getBean(EnrichmentPipeline.class).draft(Fixtures.article(labelled));
 		return (draft.statement() != null) ? draft.statement().by().stream().sorted().toList() : List.of();
-	}
-
-	private static List<JsonNode> fixture(String resource) throws IOException {
-		JsonMapper json = JsonMapper.builder().build();
-		List<JsonNode> lines = new ArrayList<>();
-		try (InputStream in = StatementFixtureTest.class.getResourceAsStream(resource)) {
-			for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-				if (!line.isBlank()) {
-					lines.add(json.readTree(line));
-				}
-			}
-		}
-		return lines;
 	}
 
 }

@@ -44,6 +44,39 @@ class TopicTaggerTest {
 		assertThat(topics("les Nations Unies")).containsKey("un");
 	}
 
+	@Test
+	void aCommonWordOnceDeepInTheBodyDoesNotTagButInTheHeadlineItDoes() {
+		String harvest = "Farmers began picking peaches this week after a warm spring, and growers expect a larger "
+				+ "crop than last year, with more pickers hired in every village of the valley and new cold stores "
+				+ "opened near the railway station; prices at the markets of the region fell by a fifth in a week "
+				+ "as the first lorries arrived from the orchards, and the buyers came back every morning. ";
+		assertThat(topics("Peach harvest begins",
+				harvest + harvest + "Exporters shrugged off the sanctions on fertiliser."))
+			.doesNotContainKey("sanctions");
+		Map<String, TopicEvidence> headline = topics("Sanctions on fertiliser", harvest);
+		assertThat(headline).containsKey("sanctions");
+		assertThat(headline.get("sanctions").hits()).containsExactly(new TopicEvidence.Hit("sanctions", "title", 1));
+	}
+
+	@Test
+	void aTermThatNamesItsTopicUnmistakablyTagsOnceAnywhere() {
+		String body = "The ministers discussed roads, schools and water for an hour. ".repeat(8)
+				+ "They also touched on the Belt and Road.";
+		assertThat(topics("Ministers meet", body)).containsKey("belt-and-road");
+	}
+
+	@Test
+	void topicsDoNotCompeteForWords() {
+		assertThat(topics("La Chine inaugure une centrale nucléaire", "Elle fournira de l'électricité."))
+			.containsKeys("energy", "nuclear");
+	}
+
+	private static Map<String, TopicEvidence> topics(String title, String body) {
+		ArticleDraft draft = new ArticleDraft(Articles.article(title, body));
+		tagger.tag(draft);
+		return draft.topics();
+	}
+
 	private static Map<String, TopicEvidence> topics(String text) {
 		ArticleDraft draft = new ArticleDraft(Articles.article("", text));
 		tagger.tag(draft);
