@@ -17,10 +17,12 @@ import org.newsradar.events.TopicTaxonomy;
  * Tags the topics an article is about. Each term found counts its weight times where it
  * stands (the title {@link Part#TITLE twice}, the lead one and a half times, the rest of
  * the body once), at most {@link #MAX_COUNT_PER_TERM} times; a topic needs its threshold
- * and evidence about the article's subject: a term in the title or the lead, a term
- * specific enough to name the topic alone, or several in the body. A single passing
- * mention of a common word deep in the body ("a trading partner") does not tag. The
- * evidence (which terms, where, how often) is kept on the document.
+ * and evidence about the article's subject: a term in the title or the lead, a term whose
+ * weight alone reaches the topic's threshold (one that names the topic unmistakably:
+ * "Belt and Road", "sanctions"), or several in the body. A single passing mention of a
+ * common word deep in the body ("trade and investment" in a list) does not tag; how
+ * common a word is for its topic is the taxonomy's weights and thresholds, which users
+ * edit. The evidence (which terms, where, how often) is kept on the document.
  */
 public class TopicTagger implements Tagger {
 
@@ -32,12 +34,6 @@ public class TopicTagger implements Tagger {
 
 	/** Occurrences in the body beyond the lead that make a subject without the lead. */
 	static final int BODY_OCCURRENCES = 2;
-
-	/**
-	 * A term of this weight names its topic unmistakably ("Belt and Road", "JCPOA"): once
-	 * anywhere is evidence enough.
-	 */
-	static final double SPECIFIC = 2;
 
 	private final Taxonomy taxonomy;
 
@@ -78,7 +74,7 @@ public class TopicTagger implements Tagger {
 					int count = Math.min(part.getValue(), MAX_COUNT_PER_TERM - counted);
 					counted += count;
 					score += term.getKey().weight() * part.getKey().factor * count;
-					subject |= count > 0 && (part.getKey() != Part.BODY || term.getKey().weight() >= SPECIFIC);
+					subject |= count > 0 && (part.getKey() != Part.BODY || term.getKey().weight() >= topic.threshold());
 					inBody += (part.getKey() == Part.BODY) ? count : 0;
 					hits.add(new TopicEvidence.Hit(term.getKey().text(), part.getKey().label, part.getValue()));
 				}

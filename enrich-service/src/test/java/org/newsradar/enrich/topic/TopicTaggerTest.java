@@ -50,16 +50,15 @@ class TopicTaggerTest {
 				+ "crop than last year, with more pickers hired in every village of the valley and new cold stores "
 				+ "opened near the railway station; prices at the markets of the region fell by a fifth in a week "
 				+ "as the first lorries arrived from the orchards, and the buyers came back every morning. ";
-		assertThat(topics("Peach harvest begins",
-				harvest + harvest + "Exporters shrugged off the sanctions on fertiliser."))
-			.doesNotContainKey("sanctions");
-		Map<String, TopicEvidence> headline = topics("Sanctions on fertiliser", harvest);
-		assertThat(headline).containsKey("sanctions");
-		assertThat(headline.get("sanctions").hits()).containsExactly(new TopicEvidence.Hit("sanctions", "title", 1));
+		assertThat(topics("Peach harvest begins", harvest + harvest + "The valley's trade with Russia is old."))
+			.doesNotContainKey("trade");
+		Map<String, TopicEvidence> headline = topics("Peach trade begins", harvest);
+		assertThat(headline).containsKey("trade");
+		assertThat(headline.get("trade").hits()).containsExactly(new TopicEvidence.Hit("trade", "title", 1));
 	}
 
 	@Test
-	void aTermThatNamesItsTopicUnmistakablyTagsOnceAnywhere() {
+	void aTermWhoseWeightReachesItsTopicsThresholdTagsOnceAnywhere() {
 		String body = "The ministers discussed roads, schools and water for an hour. ".repeat(8)
 				+ "They also touched on the Belt and Road.";
 		assertThat(topics("Ministers meet", body)).containsKey("belt-and-road");
