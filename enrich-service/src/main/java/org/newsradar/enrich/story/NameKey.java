@@ -1,23 +1,25 @@
 package org.newsradar.enrich.story;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import com.ibm.icu.text.Transliterator;
 import org.newsradar.enrich.text.Tokens;
 
 /**
  * A key for a proper name that survives a change of script: "Trump" and "Трамп" (or
  * "Трампом") all give "trnp". The name loses its Russian case ending, is transliterated
- * to Latin letters (Cyrillic letter by letter), then reduced to its consonants, with the
- * pairs that transliteration confuses (l/r, m/n, v/w, c/k/q, s/z, x/ks, th/t) merged.
- * Coarse on purpose: it is one feature among many, weighted by how rare it is.
+ * to Latin letters by ICU (Cyrillic by the BGN/PCGN romanisation English-language news
+ * uses, "Zhukov", "Khabarovsk"; every other script by ICU's own Latin transliteration),
+ * then reduced to its consonants, with the pairs that transliteration confuses (l/r, m/n,
+ * v/w, c/k/q, s/z, x/ks, th/t) merged. Coarse on purpose: it is one feature among many,
+ * weighted by how rare it is.
  */
 final class NameKey {
 
-	private static final Map<Character, String> CYRILLIC = table("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўқғңөұүһә",
-			"a,b,v,g,d,e,e,zh,z,i,y,k,l,m,n,o,p,r,s,t,u,f,kh,ts,ch,sh,shch,,y,,e,yu,ya,i,yi,ye,g,u,k,g,n,o,u,u,h,a");
+	/** Transliterators are not shared between threads. */
+	private static final ThreadLocal<Transliterator> LATIN = ThreadLocal
+		.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
 
 	/** Longest first, so that "ского" goes before "ого". */
 	private static final List<String> CASE_ENDINGS = List.of("ского", "ской", "ским", "ском", "ских", "ами", "ями",
@@ -28,12 +30,9 @@ final class NameKey {
 
 	/** The key of a name, or {@code null} when too little of it is left. */
 	static String of(String name) {
-		StringBuilder latin = new StringBuilder();
-		for (char c : withoutCaseEnding(name.toLowerCase(Locale.ROOT)).toCharArray()) {
-			String mapped = CYRILLIC.get(c);
-			latin.append((mapped != null) ? mapped : String.valueOf(c));
-		}
-		String folded = Tokens.fold(latin.toString())
+		String lower = withoutCaseEnding(name.toLowerCase(Locale.ROOT));
+		String latin = isLatin(lower) ? lower : LATIN.get().transliterate(lower);
+		String folded = Tokens.fold(latin)
 			.replace("dzh", "j")
 			.replace("kh", "h")
 			.replace("ph", "f")
@@ -73,16 +72,8 @@ final class NameKey {
 		return name;
 	}
 
-	private static Map<Character, String> table(String letters, String latin) {
-		String[] values = latin.split(",", -1);
-		if (values.length != letters.length()) {
-			throw new IllegalStateException(letters.length() + " letters but " + values.length + " transliterations");
-		}
-		Map<Character, String> table = new HashMap<>();
-		for (int i = 0; i < letters.length(); i++) {
-			table.put(letters.charAt(i), values[i]);
-		}
-		return table;
+	private static boolean isLatin(String text) {
+		return text.chars().allMatch((c) -> c < 0x250);
 	}
 
 }

@@ -50,7 +50,8 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 	 * In Chinese or Japanese text, a word in Latin letters is a name: "Twitter",
 	 * "CanCam".
 	 */
-	private static final Pattern LATIN_NAME = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{L}{3,}");
+	private static final Pattern LATIN_NAME = Pattern
+		.compile("(?<!\\p{IsLatin})[\\p{IsLatin}&&\\p{Lu}]\\p{IsLatin}{3,}");
 
 	/** A capitalised German word and the word before it. */
 	private static final Pattern GERMAN_NOUN = Pattern.compile("(?<!\\p{L})(\\p{L}+) (?=(\\p{Lu}\\p{Ll}{3,}))");

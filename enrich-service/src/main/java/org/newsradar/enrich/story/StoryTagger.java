@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
@@ -54,11 +55,16 @@ public class StoryTagger implements Tagger {
 
 	}
 
+	/** The weight of a feature many stories share. */
+	private static final double BROAD = 0.6;
+
+	private static final Pattern YEAR = Pattern.compile("n:(19|20)\\d\\d");
+
 	/**
 	 * Countries and topics are broad: many stories share them. Numbers, names and people
 	 * tell stories apart.
 	 */
-	private static final Map<Character, Double> KIND_WEIGHTS = Map.of('c', 0.6, 't', 0.6);
+	private static final Map<Character, Double> KIND_WEIGHTS = Map.of('c', BROAD, 't', BROAD);
 
 	/**
 	 * Features in more articles than this are too common to find candidates by; they
@@ -258,10 +264,22 @@ public class StoryTagger implements Tagger {
 		int seen = this.recent.size() + 1;
 		for (String feature : fingerprint.features()) {
 			int with = this.byFeature.getOrDefault(feature, EMPTY).size() + 1;
-			weights.put(feature,
-					KIND_WEIGHTS.getOrDefault(feature.charAt(0), 1.0) * Math.log(1 + (double) seen / with));
+			weights.put(feature, kindWeight(feature) * Math.log(1 + (double) seen / with));
 		}
 		return weights;
+	}
+
+	/**
+	 * How much a kind of feature tells: countries and topics are broad; a year is shared
+	 * by every story of that year; a name key of three consonants ("w:shn") stands for
+	 * many names. Numbers, people and longer names tell stories apart.
+	 */
+	static double kindWeight(String feature) {
+		char kind = feature.charAt(0);
+		if (kind == 'n' && YEAR.matcher(feature).matches()) {
+			return BROAD;
+		}
+		return KIND_WEIGHTS.getOrDefault(kind, 1.0);
 	}
 
 	private void remember(Entry entry) {
