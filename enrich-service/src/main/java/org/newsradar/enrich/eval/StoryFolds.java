@@ -35,6 +35,8 @@ final class StoryFolds {
 
 	private static final double[] SAME_WORDS = { 0.3, 0.4, 0.5 };
 
+	private static final double[] SMALL_NUMBERS = { 0.3, 0.45, 0.6 };
+
 	private StoryFolds() {
 	}
 
@@ -99,7 +101,9 @@ final class StoryFolds {
 			for (double evidence : MIN_EVIDENCE) {
 				for (double share : MAX_SHARES) {
 					for (double words : SAME_WORDS) {
-						grid.add(new Settings(threshold, evidence, share, words));
+						for (double small : SMALL_NUMBERS) {
+							grid.add(new Settings(threshold, evidence, share, words, small));
+						}
 					}
 				}
 			}
@@ -191,8 +195,8 @@ final class StoryFolds {
 	}
 
 	private static String describe(Settings settings) {
-		return String.format(Locale.ROOT, "%.2f, %.2f, %.2f, %.2f", settings.threshold(), settings.minEvidence(),
-				settings.maxShare(), settings.sameWords());
+		return String.format(Locale.ROOT, "%.2f, %.2f, %.2f, %.2f, %.2f", settings.threshold(), settings.minEvidence(),
+				settings.maxShare(), settings.sameWords(), settings.smallNumbers());
 	}
 
 	private static double mean(List<Fold> folds, java.util.function.ToDoubleFunction<Fold> value) {

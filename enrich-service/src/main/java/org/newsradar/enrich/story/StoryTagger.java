@@ -47,11 +47,14 @@ public class StoryTagger implements Tagger {
 	 * this share of their content words: a near-duplicate or another outlet's write-up
 	 * does, another story about the same people does not (their wording is evidence
 	 * enough, so they need not reach {@code minEvidence})
+	 * @param smallNumbers the weight of a number of two digits (a day of the month, an
+	 * age, a score), against 1 for other numbers: many unrelated stories share them
 	 */
-	public record Settings(double threshold, double minEvidence, double maxShare, double sameWords) {
+	public record Settings(double threshold, double minEvidence, double maxShare, double sameWords,
+			double smallNumbers) {
 
 		/** What the service runs. */
-		public static final Settings DEFAULTS = new Settings(0.4, 1.75, 0.1, 0.4);
+		public static final Settings DEFAULTS = new Settings(0.4, 1.25, 0.1, 0.5, 0.6);
 
 	}
 
@@ -274,8 +277,11 @@ public class StoryTagger implements Tagger {
 	 * by every story of that year; a name key of three consonants ("w:shn") stands for
 	 * many names. Numbers, people and longer names tell stories apart.
 	 */
-	static double kindWeight(String feature) {
+	private double kindWeight(String feature) {
 		char kind = feature.charAt(0);
+		if (kind == 'n' && feature.length() <= 4) {
+			return this.settings.smallNumbers();
+		}
 		if (kind == 'n' && YEAR.matcher(feature).matches()) {
 			return BROAD;
 		}
