@@ -71,7 +71,7 @@ public class StoryMemory implements InitializingBean {
 	private final String writer = UUID.randomUUID().toString();
 
 	/** Each other writer's last write read. */
-	private final Map<String, Long> cursors = new HashMap<>();
+	private final Map<String, Cursor> cursors = new HashMap<>();
 
 	private long writes;
 
@@ -118,7 +118,7 @@ public class StoryMemory implements InitializingBean {
 		for (Hit<StoryDocument> hit : newestFirst.reversed()) {
 			StoryDocument document = hit.source();
 			this.tagger.recall(document.fingerprint(), document.storyId());
-			this.cursors.merge(document.writer(), document.seq(), Math::max);
+			this.cursors.merge(document.writer(), new Cursor(document.seq(), document.writtenAt()), Cursor::later);
 			read.add(new Written(document.articleId(), hit.primaryTerm(), hit.seqNo()));
 		}
 		return read;
@@ -129,12 +129,16 @@ public class StoryMemory implements InitializingBean {
 	 * within the window.
 	 */
 	private Query sinceLastRead() {
-		List<Query> since = new ArrayList<>();
-		this.cursors.forEach((other, seq) -> since.add(QueryBuilders.bool((bool) -> bool
-			.filter(QueryBuilders.term((term) -> term.field("writer").value(other)))
-			.filter(QueryBuilders.range((range) -> range.number((number) -> number.field("seq").gt((double) seq)))))));
-		List<FieldValue> known = this.cursors.keySet().stream().map(FieldValue::of).toList();
 		Instant windowStart = this.clock.instant().minus(StoryTagger.WINDOW);
+		// A writer silent for longer than the window (an earlier run) wrote nothing the
+		// query below would read again.
+		this.cursors.values().removeIf((cursor) -> cursor.writtenAt().isBefore(windowStart));
+		List<Query> since = new ArrayList<>();
+		this.cursors.forEach((other, cursor) -> since.add(QueryBuilders
+			.bool((bool) -> bool.filter(QueryBuilders.term((term) -> term.field("writer").value(other)))
+				.filter(QueryBuilders
+					.range((range) -> range.number((number) -> number.field("seq").gt((double) cursor.seq())))))));
+		List<FieldValue> known = this.cursors.keySet().stream().map(FieldValue::of).toList();
 		since.add(QueryBuilders.bool((bool) -> {
 			if (!known.isEmpty()) {
 				bool.mustNot(
@@ -219,6 +223,20 @@ public class StoryMemory implements InitializingBean {
 			written.put(item.id(), new Written(item.id(), item.primaryTerm(), item.seqNo()));
 		}
 		return written;
+	}
+
+	/**
+	 * How far another writer's writes have been read.
+	 *
+	 * @param seq its count of its last write read
+	 * @param writtenAt when that write was made
+	 */
+	private record Cursor(long seq, Instant writtenAt) {
+
+		Cursor later(Cursor other) {
+			return (other.seq > this.seq) ? other : this;
+		}
+
 	}
 
 	/**

@@ -54,7 +54,7 @@ public class StoryTagger implements Tagger {
 			double smallNumbers) {
 
 		/** What the service runs. */
-		public static final Settings DEFAULTS = new Settings(0.4, 1.25, 0.1, 0.5, 0.6);
+		public static final Settings DEFAULTS = new Settings(0.4, 1.75, 0.1, 0.5, 0.6);
 
 	}
 

@@ -17,6 +17,13 @@ class NameKeyTest {
 	}
 
 	@Test
+	void aNameKeepsItsKeyInOtherScriptsICUTransliterates() {
+		assertThat(NameKey.of("Тоқаев")).isEqualTo(NameKey.of("Tokayev"));
+		assertThat(NameKey.of("Μητσοτάκης")).isEqualTo(NameKey.of("Mitsotakis"));
+		assertThat(NameKey.of("Жапаров")).isEqualTo(NameKey.of("Zhaparov"));
+	}
+
+	@Test
 	void aRussianNameInAnyCaseHasTheKeyOfItsNominative() {
 		assertThat(NameKey.of("Зеленского")).isEqualTo(NameKey.of("Zelensky"));
 		assertThat(NameKey.of("Трампом")).isEqualTo(NameKey.of("Trump"));
