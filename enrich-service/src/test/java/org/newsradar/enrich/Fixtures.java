@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.newsradar.enrich.pipeline.EnrichmentPipeline;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Fixtures {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** One pipeline for every fixture test of the run: its language models load once. */
+	private static EnrichmentPipeline pipeline;
 
 	private Fixtures() {
 	}
@@ -38,6 +42,14 @@ public final class Fixtures {
 			throw new UncheckedIOException(ex);
 		}
 		return lines;
+	}
+
+	/** The service's pipeline, built as the service builds it (bundled data files). */
+	public static synchronized EnrichmentPipeline pipeline() {
+		if (pipeline == null) {
+			pipeline = Enrichment.standalone().getBean(EnrichmentPipeline.class);
+		}
+		return pipeline;
 	}
 
 	/** The labelled line as an article taken in at a fixed time. */

@@ -5,16 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsradar.enrich.pipeline.ArticleDraft;
-import org.newsradar.enrich.pipeline.EnrichmentPipeline;
-import org.newsradar.enrich.Enrichment;
 import org.newsradar.enrich.Fixtures;
+import org.newsradar.enrich.pipeline.ArticleDraft;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,18 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is listed among the wrong ones.
  */
 class StatementFixtureTest {
-
-	private static AnnotationConfigApplicationContext taggers;
-
-	@BeforeAll
-	static void start() {
-		taggers = Enrichment.standalone();
-	}
-
-	@AfterAll
-	static void stop() {
-		taggers.close();
-	}
 
 	@Test
 	void statementMakersAreRightInNineOfTenStatementsInEveryLanguageWeTag() {
@@ -92,7 +74,7 @@ class StatementFixtureTest {
 	}
 
 	private static List<String> makers(JsonNode labelled) {
-		ArticleDraft draft = taggers.getBean(EnrichmentPipeline.class).draft(Fixtures.article(labelled));
+		ArticleDraft draft = Fixtures.pipeline().draft(Fixtures.article(labelled));
 		return (draft.statement() != null) ? draft.statement().by().stream().sorted().toList() : List.of();
 	}
 

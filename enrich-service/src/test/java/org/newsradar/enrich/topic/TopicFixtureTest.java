@@ -5,15 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsradar.enrich.Enrichment;
 import org.newsradar.enrich.Fixtures;
-import org.newsradar.enrich.pipeline.EnrichmentPipeline;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,18 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and are about none. Scored over all (article, topic) pairs, through the whole pipeline.
  */
 class TopicFixtureTest {
-
-	private static AnnotationConfigApplicationContext taggers;
-
-	@BeforeAll
-	static void start() {
-		taggers = Enrichment.standalone();
-	}
-
-	@AfterAll
-	static void stop() {
-		taggers.close();
-	}
 
 	@Test
 	void topicsAreRightInNineOfTenCasesInEveryLanguage() {
@@ -48,8 +30,7 @@ class TopicFixtureTest {
 		for (JsonNode labelled : fixture) {
 			languages.add(labelled.get("language").asString());
 			Set<String> gold = new TreeSet<>(Fixtures.values(labelled, "topics"));
-			Set<String> topics = new TreeSet<>(
-					taggers.getBean(EnrichmentPipeline.class).draft(Fixtures.article(labelled)).topics().keySet());
+			Set<String> topics = new TreeSet<>(Fixtures.pipeline().draft(Fixtures.article(labelled)).topics().keySet());
 			expected += gold.size();
 			found += topics.size();
 			right += (int) topics.stream().filter(gold::contains).count();
