@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
 			throw new IllegalStateException("No executable jar for " + name + " (" + jar + "); run ./mvnw verify");
 		}
 		int port = freePort();
-		Path log = Path.of("target", "e2e-logs", name + ".log");
+		Path log = Path.of("target", "e2e-logs", name + "-" + port + ".log");
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar,

@@ -1,0 +1,173 @@
+package org.newsradar.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsradar.engines.TestEngines;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two enrich-service processes in one consumer group, and the English and French reports
+ * of several stories posted at once through ingest-service: the versions of a story land
+ * on either instance, often both at the same moment, and each story still gets one story
+ * id and raises one alert.
+ */
+class StoriesAcrossEnrichInstancesIT {
+
+	private static final int STORIES = 8;
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final List<ServiceProcess> services = new ArrayList<>();
+
+	private static final String SOURCE = "e2e-stories-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private static ServiceProcess ingest;
+
+	private static ServiceProcess alert;
+
+	@BeforeAll
+	static void startServices() throws Exception {
+		String kafka = "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers();
+		String elasticsearch = "--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl();
+		ingest = ServiceProcess.start("ingest-service", "384m", kafka);
+		services.add(ingest);
+		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
+		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
+		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch);
+		services.add(alert);
+		services.forEach(ServiceProcess::awaitHealthy);
+		awaitTwoEnrichMembers();
+	}
+
+	@AfterAll
+	static void stopServices() throws Exception {
+		for (ServiceProcess service : services) {
+			service.close();
+		}
+	}
+
+	@Test
+	void eachStoryPostedInTwoLanguagesAtOnceHasOneStoryIdAndOneAlert() throws Exception {
+		String rule = "{\"name\": \"Every article of " + SOURCE + "\", \"sources\": [\"" + SOURCE + "\"]}";
+		assertThat(send("PUT", alert.url("/api/rules/" + SOURCE), rule).statusCode()).isIn(200, 201);
+		ArrayNode articles = json.createArrayNode();
+		for (int i = 0; i < STORIES; i++) {
+			storyInTwoLanguages(articles);
+		}
+		HttpResponse<String> posted = send("POST", ingest.url("/api/articles"), json.writeValueAsString(articles));
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+		List<String> ids = new ArrayList<>();
+		json.readTree(posted.body()).get("articles").forEach((article) -> ids.add(article.get("id").asString()));
+		assertThat(ids).hasSize(2 * STORIES);
+
+		Map<String, String> stories = new HashMap<>();
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			for (String id : ids) {
+				HttpResponse<String> document = send("GET",
+						TestEngines.elasticsearchUrl() + "/articles/_doc/" + id + "?_source=story_id", null);
+				if (document.statusCode() == 200) {
+					stories.put(id, json.readTree(document.body()).get("_source").get("story_id").asString());
+				}
+			}
+			assertThat(stories).hasSize(ids.size());
+		});
+		for (int i = 0; i < ids.size(); i += 2) {
+			assertThat(stories.get(ids.get(i + 1))).as("the French version of story %d", i / 2)
+				.isEqualTo(stories.get(ids.get(i)));
+		}
+		assertThat(stories.values().stream().distinct()).hasSize(STORIES);
+
+		List<String> alerted = new ArrayList<>();
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			alerted.clear();
+			for (JsonNode raised : json
+				.readTree(send("GET", alert.url("/api/alerts?size=100&rule_id=" + SOURCE), null).body())) {
+				alerted.add(raised.get("story_id").asString());
+			}
+			assertThat(alerted).containsExactlyInAnyOrderElementsOf(stories.values().stream().distinct().toList());
+		});
+	}
+
+	/**
+	 * The English and the French report of one made-up agreement: names and figures drawn
+	 * anew, so that no other article of the shared test cluster belongs to its story.
+	 */
+	private static void storyInTwoLanguages(ArrayNode articles) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String[] starts = { "Ver", "Tal", "Mor", "Quin", "Zar", "Bel", "Dor", "Kest" };
+		String[] ends = { "ani", "obek", "ulov", "essa", "imor", "adyr", "enko", "ista" };
+		String minister = starts[random.nextInt(starts.length)] + ends[random.nextInt(ends.length)]
+				+ ends[random.nextInt(ends.length)];
+		String company = starts[random.nextInt(starts.length)] + ends[random.nextInt(ends.length)] + "gaz";
+		long volume = random.nextLong(1_000_000, 9_000_000);
+		long worth = random.nextLong(10_000_000, 90_000_000);
+		int pumps = random.nextInt(100, 999);
+		article(articles, "Kazakhstan and Uzbekistan sign a water deal worth " + worth + " tenge",
+				"Astana. Kazakhstan and Uzbekistan signed an agreement on Tuesday to share " + volume
+						+ " cubic metres of water from the Syr Darya, foreign minister " + minister
+						+ " said. The deal, worth " + worth + " tenge, lets the operator " + company + " build " + pumps
+						+ " pumping stations.");
+		article(articles, "Le Kazakhstan et l'Ouzbékistan signent un accord sur l'eau de " + worth + " tenges",
+				"Astana. Le Kazakhstan et l'Ouzbékistan ont signé mardi un accord pour partager " + volume
+						+ " mètres cubes d'eau du Syr-Daria, a déclaré le ministre des Affaires étrangères " + minister
+						+ ". L'accord, d'une valeur de " + worth + " tenges, permet à l'exploitant " + company
+						+ " de construire " + pumps + " stations de pompage.");
+	}
+
+	private static void article(ArrayNode articles, String title, String body) {
+		ObjectNode article = articles.addObject();
+		article.put("source", SOURCE);
+		article.put("title", title);
+		article.put("body", body);
+	}
+
+	/** Waits until both enrich-service processes hold partitions of articles.raw. */
+	private static void awaitTwoEnrichMembers() {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()))) {
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("enrich-service"))
+					.describedGroups()
+					.get("enrich-service")
+					.get();
+				assertThat(group.members()).hasSize(2)
+					.allSatisfy((member) -> assertThat(member.assignment().topicPartitions()).isNotEmpty());
+			});
+		}
+	}
+
+	private static HttpResponse<String> send(String method, String url, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
