@@ -216,44 +216,34 @@ public class StatementTagger implements Tagger {
 		Tokens tokens = article.tokens();
 		int leadEnd = leadEnd(article);
 		List<PhraseIndex.Match<Boolean>> verbs = this.cues.find("verb", tokens);
-		List<Integer> speakers = new ArrayList<>();
-		actors.forEach((actor) -> speakers.add(actor.start()));
+		List<Speaker> speakers = new ArrayList<>();
+		for (PhraseIndex.Match<String> actor : actors) {
+			String country = country(article, actor);
+			speakers.add(new Speaker(actor.start(),
+					(country != null) ? country : speaksFrom(article).stream().findFirst().orElse(null)));
+		}
 		article.mentions(Mention.Kind.PERSON)
 			.stream()
 			.filter((person) -> person.country() != null)
-			.forEach((person) -> speakers.add(person.start()));
-		speakers.sort(Comparator.naturalOrder());
-		for (int start : speakers) {
-			int offset = tokens.starts()[start];
+			.forEach((person) -> speakers.add(new Speaker(person.start(), person.country())));
+		speakers.sort(Comparator.comparingInt(Speaker::start));
+		for (Speaker speaker : speakers) {
+			int offset = tokens.starts()[speaker.start()];
 			if (offset >= leadEnd) {
 				break;
 			}
 			int[] sentence = Spans.sentence(article.text(), offset);
-			boolean said = verbs.stream().anyMatch((verb) -> {
-				int at = tokens.starts()[verb.start()];
-				return at >= sentence[0] && at < sentence[1];
-			});
-			if (!said) {
-				continue;
-			}
-			String country = actors.stream()
-				.filter((actor) -> actor.start() == start)
-				.findFirst()
-				.map((actor) -> country(article, actor))
-				.orElseGet(() -> article.mentions(Mention.Kind.PERSON)
-					.stream()
-					.filter((person) -> person.start() == start && person.country() != null)
-					.map(Mention::country)
-					.findFirst()
-					.orElse(null));
-			if (country == null && actors.stream().anyMatch((actor) -> actor.start() == start)) {
-				country = speaksFrom(article).stream().findFirst().orElse(null);
-			}
-			if (country != null) {
-				return new Statement("other", List.of(country));
+			boolean said = !matchesWithin(verbs, tokens, sentence).isEmpty();
+			if (said && speaker.country() != null) {
+				return new Statement("other", List.of(speaker.country()));
 			}
 		}
 		return null;
+	}
+
+	/** An official, a body or a known person, and the country they speak for. */
+	private record Speaker(int start, String country) {
+
 	}
 
 	/**
