@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,15 @@ class SeedsEndToEndIT {
 						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
 						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
 				new StringDeserializer(), new StringDeserializer());
-		alerts.subscribe(List.of(Topics.ALERTS));
+		// From the end: alerts other test classes raised on the shared broker are not
+		// ours.
+		List<TopicPartition> partitions = alerts.partitionsFor(Topics.ALERTS)
+			.stream()
+			.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
+			.toList();
+		alerts.assign(partitions);
+		alerts.seekToEnd(partitions);
+		partitions.forEach(alerts::position);
 	}
 
 	@AfterAll

@@ -49,6 +49,9 @@ class StoriesAcrossEnrichInstancesIT {
 
 	private static ServiceProcess alert;
 
+	/** The articles this test posted. */
+	private static final List<String> ids = new ArrayList<>();
+
 	@BeforeAll
 	static void startServices() throws Exception {
 		String kafka = "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers();
@@ -63,11 +66,19 @@ class StoriesAcrossEnrichInstancesIT {
 		awaitTwoEnrichMembers();
 	}
 
+	/**
+	 * Stops the services and takes this test's articles out of the shared index, which
+	 * the seeds test counts.
+	 */
 	@AfterAll
 	static void stopServices() throws Exception {
 		for (ServiceProcess service : services) {
 			service.close();
 		}
+		for (String id : ids) {
+			send("DELETE", TestEngines.elasticsearchUrl() + "/articles/_doc/" + id, null);
+		}
+		send("POST", TestEngines.elasticsearchUrl() + "/articles/_refresh", null);
 	}
 
 	@Test
@@ -76,11 +87,10 @@ class StoriesAcrossEnrichInstancesIT {
 		assertThat(send("PUT", alert.url("/api/rules/" + SOURCE), rule).statusCode()).isIn(200, 201);
 		ArrayNode articles = json.createArrayNode();
 		for (int i = 0; i < STORIES; i++) {
-			storyInTwoLanguages(articles);
+			storyInTwoLanguages(articles, i);
 		}
 		HttpResponse<String> posted = send("POST", ingest.url("/api/articles"), json.writeValueAsString(articles));
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-		List<String> ids = new ArrayList<>();
 		json.readTree(posted.body()).get("articles").forEach((article) -> ids.add(article.get("id").asString()));
 		assertThat(ids).hasSize(2 * STORIES);
 
@@ -113,29 +123,48 @@ class StoriesAcrossEnrichInstancesIT {
 	}
 
 	/**
-	 * The English and the French report of one made-up agreement: names and figures drawn
-	 * anew, so that no other article of the shared test cluster belongs to its story.
+	 * The English and the French report of one made-up agreement between two countries:
+	 * each story of the test has its own countries and subject, and names and figures
+	 * drawn anew, so that no two of its stories, and no other article of the shared test
+	 * cluster, read alike.
 	 */
-	private static void storyInTwoLanguages(ArrayNode articles) {
+	private static void storyInTwoLanguages(ArrayNode articles, int story) {
+		String[][] parties = { { "Kazakhstan", "Uzbekistan", "le Kazakhstan", "l'Ouzbékistan" },
+				{ "Kyrgyzstan", "Tajikistan", "le Kirghizistan", "le Tadjikistan" },
+				{ "Turkmenistan", "Azerbaijan", "le Turkménistan", "l'Azerbaïdjan" },
+				{ "Mongolia", "South Korea", "la Mongolie", "la Corée du Sud" },
+				{ "Georgia", "Armenia", "la Géorgie", "l'Arménie" }, { "Chile", "Peru", "le Chili", "le Pérou" },
+				{ "Norway", "Finland", "la Norvège", "la Finlande" },
+				{ "Kenya", "Tanzania", "le Kenya", "la Tanzanie" } };
+		String[][] subjects = {
+				{ "water sharing", "cubic metres of water", "le partage de l'eau", "mètres cubes d'eau" },
+				{ "a railway line", "passengers a year", "une ligne ferroviaire", "passagers par an" },
+				{ "a gas pipeline", "cubic metres of gas", "un gazoduc", "mètres cubes de gaz" },
+				{ "wheat deliveries", "tonnes of wheat", "des livraisons de blé", "tonnes de blé" },
+				{ "a power line", "megawatt hours", "une ligne électrique", "mégawattheures" },
+				{ "border crossings", "lorries a month", "les postes frontières", "camions par mois" },
+				{ "fishing quotas", "tonnes of cod", "des quotas de pêche", "tonnes de cabillaud" },
+				{ "a fibre cable", "kilometres of cable", "un câble de fibre", "kilomètres de câble" } };
+		String[] party = parties[story % parties.length];
+		String[] subject = subjects[story % subjects.length];
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String[] starts = { "Ver", "Tal", "Mor", "Quin", "Zar", "Bel", "Dor", "Kest" };
 		String[] ends = { "ani", "obek", "ulov", "essa", "imor", "adyr", "enko", "ista" };
 		String minister = starts[random.nextInt(starts.length)] + ends[random.nextInt(ends.length)]
 				+ ends[random.nextInt(ends.length)];
-		String company = starts[random.nextInt(starts.length)] + ends[random.nextInt(ends.length)] + "gaz";
-		long volume = random.nextLong(1_000_000, 9_000_000);
+		long amount = random.nextLong(1_000_000, 9_000_000);
 		long worth = random.nextLong(10_000_000, 90_000_000);
-		int pumps = random.nextInt(100, 999);
-		article(articles, "Kazakhstan and Uzbekistan sign a water deal worth " + worth + " tenge",
-				"Astana. Kazakhstan and Uzbekistan signed an agreement on Tuesday to share " + volume
-						+ " cubic metres of water from the Syr Darya, foreign minister " + minister
-						+ " said. The deal, worth " + worth + " tenge, lets the operator " + company + " build " + pumps
-						+ " pumping stations.");
-		article(articles, "Le Kazakhstan et l'Ouzbékistan signent un accord sur l'eau de " + worth + " tenges",
-				"Astana. Le Kazakhstan et l'Ouzbékistan ont signé mardi un accord pour partager " + volume
-						+ " mètres cubes d'eau du Syr-Daria, a déclaré le ministre des Affaires étrangères " + minister
-						+ ". L'accord, d'une valeur de " + worth + " tenges, permet à l'exploitant " + company
-						+ " de construire " + pumps + " stations de pompage.");
+		article(articles, party[0] + " and " + party[1] + " agree on " + subject[0],
+				party[0] + " and " + party[1] + " signed an agreement on " + subject[0] + " covering " + amount + " "
+						+ subject[1] + ", minister " + minister + " said. The deal is worth " + worth + " dollars.");
+		article(articles, capitalised(party[2]) + " et " + party[3] + " s'accordent sur " + subject[2],
+				capitalised(party[2]) + " et " + party[3] + " ont signé un accord sur " + subject[2] + " portant sur "
+						+ amount + " " + subject[3] + ", a déclaré le ministre " + minister + ". L'accord vaut " + worth
+						+ " dollars.");
+	}
+
+	private static String capitalised(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static void article(ArrayNode articles, String title, String body) {

@@ -1,7 +1,9 @@
 package org.newsradar.enrich.story;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -14,6 +16,7 @@ import org.newsradar.enrich.Enrichment;
 import org.newsradar.enrich.language.LanguageTagger;
 import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.engines.TestEngines;
+import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +94,40 @@ class StoryMemoryIT {
 		first.record(english);
 		assertThat(english.storyId()).isEqualTo(french.storyId()).isEqualTo(pair.get(1).id());
 		assertThat(storedStory(pair.get(0).id())).isEqualTo(pair.get(1).id());
+	}
+
+	@Test
+	void twoBatchesTaggedAtTheSameMomentWithTheVersionsCrossedEndInOneStoryEach() throws IOException {
+		String run = " " + UUID.randomUUID().toString().substring(0, 6);
+		List<ArticleIngested> first = List.of(
+				article("Turkmenistan and Azerbaijan agree on a gas pipeline", "Turkmenistan and Azerbaijan signed an "
+						+ "agreement on a gas pipeline covering 1160760 cubic metres of gas, minister Belimorimor said."
+						+ " The deal is worth 25569040 dollars." + run),
+				article("Le Turkménistan et l'Azerbaïdjan s'accordent sur un gazoduc", "Le Turkménistan et "
+						+ "l'Azerbaïdjan ont signé un accord sur un gazoduc portant sur 1160760 mètres cubes de gaz, "
+						+ "a déclaré le ministre Belimorimor. L'accord vaut 25569040 dollars." + run));
+		List<ArticleIngested> second = List.of(
+				article("Kenya and Tanzania agree on a fibre cable", "Kenya and Tanzania signed an agreement on a "
+						+ "fibre cable covering 2822610 kilometres of cable, minister Zarenkoobek said. The deal is "
+						+ "worth 15358049 dollars." + run),
+				article("Le Kenya et la Tanzanie s'accordent sur un câble de fibre", "Le Kenya et la Tanzanie ont "
+						+ "signé un accord sur un câble de fibre portant sur 2822610 kilomètres de câble, a déclaré le "
+						+ "ministre Zarenkoobek. L'accord vaut 15358049 dollars." + run));
+		Instance one = new Instance();
+		Instance two = new Instance();
+		one.memory.catchUp();
+		two.memory.catchUp();
+		List<ArticleDraft> oneBatch = List.of(one.tag(first.get(1)), one.tag(second.get(0)));
+		List<ArticleDraft> twoBatch = List.of(two.tag(second.get(1)), two.tag(first.get(0)));
+		two.memory.record(twoBatch);
+		one.memory.record(oneBatch);
+		assertThat(oneBatch.get(0).storyId()).isEqualTo(twoBatch.get(1).storyId());
+		assertThat(oneBatch.get(1).storyId()).isEqualTo(twoBatch.get(0).storyId());
+	}
+
+	private static ArticleIngested article(String title, String body) {
+		Instant now = Instant.now();
+		return new ArticleIngested(ArticleIds.of(null, title, body), null, "test", title, body, now, now, null);
 	}
 
 	@Test
