@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
@@ -216,11 +217,11 @@ public class StatementTagger implements Tagger {
 		Tokens tokens = article.tokens();
 		int leadEnd = leadEnd(article);
 		List<PhraseIndex.Match<Boolean>> verbs = this.cues.find("verb", tokens);
+		String outlet = speaksFrom(article).stream().findFirst().orElse(null);
 		List<Speaker> speakers = new ArrayList<>();
 		for (PhraseIndex.Match<String> actor : actors) {
 			String country = country(article, actor);
-			speakers.add(new Speaker(actor.start(),
-					(country != null) ? country : speaksFrom(article).stream().findFirst().orElse(null)));
+			speakers.add(new Speaker(actor.start(), (country != null) ? country : outlet));
 		}
 		article.mentions(Mention.Kind.PERSON)
 			.stream()
@@ -319,17 +320,20 @@ public class StatementTagger implements Tagger {
 			.orElse(List.of());
 	}
 
+	/** The mentions in a sentence (offsets {start, end}). */
 	private static List<Mention> within(List<Mention> mentions, Tokens tokens, int[] sentence) {
-		return mentions.stream().filter((mention) -> {
-			int offset = tokens.starts()[mention.start()];
-			return offset >= sentence[0] && offset < sentence[1];
-		}).toList();
+		return inSentence(mentions, Mention::start, tokens, sentence);
 	}
 
+	/** The phrase matches in a sentence (offsets {start, end}). */
 	private static <V> List<PhraseIndex.Match<V>> matchesWithin(List<PhraseIndex.Match<V>> matches, Tokens tokens,
 			int[] sentence) {
-		return matches.stream().filter((match) -> {
-			int offset = tokens.starts()[match.start()];
+		return inSentence(matches, PhraseIndex.Match::start, tokens, sentence);
+	}
+
+	private static <T> List<T> inSentence(List<T> spans, ToIntFunction<T> firstToken, Tokens tokens, int[] sentence) {
+		return spans.stream().filter((span) -> {
+			int offset = tokens.starts()[firstToken.applyAsInt(span)];
 			return offset >= sentence[0] && offset < sentence[1];
 		}).toList();
 	}
