@@ -52,6 +52,16 @@ final class Tally {
 		}
 	}
 
+	/** Adds the counts of another tally. */
+	void add(Tally other) {
+		this.articles += other.articles;
+		this.truePositives += other.truePositives;
+		this.falsePositives += other.falsePositives;
+		this.falseNegatives += other.falseNegatives;
+		this.exact += other.exact;
+		this.forbidden += other.forbidden;
+	}
+
 	double precision() {
 		long predicted = this.truePositives + this.falsePositives;
 		return (predicted == 0) ? ((this.falseNegatives == 0) ? 1 : 0) : (double) this.truePositives / predicted;

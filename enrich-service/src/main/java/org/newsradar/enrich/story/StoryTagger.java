@@ -49,12 +49,16 @@ public class StoryTagger implements Tagger {
 	 * enough, so they need not reach {@code minEvidence})
 	 * @param smallNumbers the weight of a number of two digits (a day of the month, an
 	 * age, a score), against 1 for other numbers: many unrelated stories share them
+	 * @param telling the fewest telling features (a person, a name, a number of three
+	 * digits or more that is no year) two articles in different languages must share:
+	 * countries, topics, years and small numbers alone say what kind of story it is, not
+	 * which
 	 */
-	public record Settings(double threshold, double minEvidence, double maxShare, double sameWords,
-			double smallNumbers) {
+	public record Settings(double threshold, double minEvidence, double maxShare, double sameWords, double smallNumbers,
+			int telling) {
 
 		/** What the service runs. */
-		public static final Settings DEFAULTS = new Settings(0.4, 1.75, 0.1, 0.5, 0.6);
+		public static final Settings DEFAULTS = new Settings(0.4, 1.75, 0.1, 0.5, 0.6, 0);
 
 	}
 
@@ -112,13 +116,13 @@ public class StoryTagger implements Tagger {
 				return;
 			}
 			for (Entry candidate : postings) {
-				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(weight);
+				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(feature, weight);
 			}
 		});
 		for (String feature : common) {
 			shared.forEach((candidate, together) -> {
 				if (candidate.fingerprint.features().contains(feature)) {
-					together.add(weights.get(feature));
+					together.add(feature, weights.get(feature));
 				}
 			});
 		}
@@ -141,7 +145,8 @@ public class StoryTagger implements Tagger {
 		double bestScore = this.settings.threshold();
 		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
 			Entry entry = candidate.getKey();
-			double together = candidate.getValue().weight;
+			Shared common = candidate.getValue();
+			double together = common.weight;
 			boolean close = Duration.between(entry.fingerprint.time(), fingerprint.time()).abs().compareTo(WINDOW) <= 0;
 			if (!close) {
 				continue;
@@ -153,7 +158,7 @@ public class StoryTagger implements Tagger {
 			boolean sameLanguage = Objects.equals(entry.fingerprint.language(), fingerprint.language());
 			double evidence = together / Math.log(1 + this.recent.size() + 1);
 			boolean alike = sameLanguage ? overlap(entry.fingerprint, fingerprint) >= this.settings.sameWords()
-					: evidence >= this.settings.minEvidence();
+					: evidence >= this.settings.minEvidence() && common.telling >= this.settings.telling();
 			if (score >= bestScore && alike) {
 				best = entry;
 				bestScore = score;
@@ -218,7 +223,7 @@ public class StoryTagger implements Tagger {
 			Shared together = new Shared();
 			weights.forEach((feature, weight) -> {
 				if (candidate.fingerprint.features().contains(feature)) {
-					together.add(weight);
+					together.add(feature, weight);
 				}
 			});
 			if (together.weight > 0) {
@@ -288,6 +293,12 @@ public class StoryTagger implements Tagger {
 		return KIND_WEIGHTS.getOrDefault(kind, 1.0);
 	}
 
+	/** A person, a name or a number of three digits or more that is no year. */
+	private static boolean isTelling(String feature) {
+		char kind = feature.charAt(0);
+		return kind == 'p' || kind == 'w' || (kind == 'n' && feature.length() > 4 && !YEAR.matcher(feature).matches());
+	}
+
 	private void remember(Entry entry) {
 		this.recent.addLast(entry);
 		this.byArticle.put(entry.fingerprint.articleId(), entry);
@@ -312,8 +323,13 @@ public class StoryTagger implements Tagger {
 
 		double weight;
 
-		void add(double weight) {
+		int telling;
+
+		void add(String feature, double weight) {
 			this.weight += weight;
+			if (isTelling(feature)) {
+				this.telling++;
+			}
 		}
 
 	}

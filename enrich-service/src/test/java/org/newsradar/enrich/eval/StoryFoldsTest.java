@@ -31,7 +31,8 @@ class StoryFoldsTest {
 		}
 		assertThat(StoryFolds.applies(articles)).isTrue();
 
-		List<StoryFolds.Fold> folds = StoryFolds.run(articles);
+		StoryFolds.Folds all = StoryFolds.run(articles);
+		List<StoryFolds.Fold> folds = all.folds();
 
 		assertThat(folds).hasSize(StoryFolds.FOLDS);
 		assertThat(folds.stream().mapToInt(StoryFolds.Fold::articles).sum()).isEqualTo(articles.size());
@@ -46,7 +47,14 @@ class StoryFoldsTest {
 			assertThat(fold.heldOut().truePositives + fold.heldOut().falseNegatives).as("gold pairs")
 				.isEqualTo(fold.stories());
 			assertThat(StoryFolds.grid()).contains(fold.chosen());
+			assertThat(fold.heldOut().f1()).as("held-out F1 of fold %d", fold.fold())
+				.isEqualTo(StoryFolds.score(inFold(articles, fold.fold()), fold.chosen()).f1());
 		}
+		Tally pooled = new Tally();
+		for (int fold = 0; fold < StoryFolds.FOLDS; fold++) {
+			pooled.add(StoryFolds.score(inFold(articles, fold), all.onAll().settings()));
+		}
+		assertThat(all.onAll().f1()).as("F1 of the settings chosen on all folds").isEqualTo(pooled.f1());
 	}
 
 	@Test
@@ -62,6 +70,10 @@ class StoryFoldsTest {
 		assertThat(tally.truePositives).isEqualTo(1);
 		assertThat(tally.falsePositives).isZero();
 		assertThat(tally.falseNegatives).isZero();
+	}
+
+	private static List<StoryFolds.Labelled> inFold(List<StoryFolds.Labelled> articles, int fold) {
+		return articles.stream().filter((article) -> StoryFolds.foldOf(article.story()) == fold).toList();
 	}
 
 	private static StoryFolds.Labelled labelled(String id, String language, String story, String text) {

@@ -101,11 +101,37 @@ class StoryTaggerTest {
 		assertThat(again).isEqualTo("a");
 	}
 
-	private String story(String id, String language, String text, List<String> countries) {
+	@Test
+	void whereTellingFeaturesAreRequiredCountriesAndSmallNumbersAloneDoNotJoinTwoLanguages() {
+		StoryTagger.Settings loose = new StoryTagger.Settings(0.4, 1.75, 0.1, 0.5, 0.6, 0);
+		StoryTagger.Settings telling = new StoryTagger.Settings(0.4, 1.75, 0.1, 0.5, 0.6, 1);
+		String english = "Results of 16, 17, 18 and 24 May in Rome and Moscow";
+		String french = "Résultats des 16, 17, 18 et 24 mai à Rome et à Moscou";
+		assertThat(pair(loose, english, french)).as("without telling features").isTrue();
+		assertThat(pair(telling, english, french)).as("with one telling feature required").isFalse();
+		assertThat(pair(telling, english + ", Sparkasse 4120", french + ", Sparkasse 4120")).as("with a shared name")
+			.isTrue();
+	}
+
+	private static boolean pair(StoryTagger.Settings settings, String english, String french) {
+		StoryTagger tagger = new StoryTagger(settings);
+		ArticleDraft first = draft("en", "en", english, List.of("IT", "RU"));
+		ArticleDraft second = draft("fr", "fr", french, List.of("IT", "RU"));
+		tagger.tag(first);
+		tagger.tag(second);
+		return first.storyId().equals(second.storyId());
+	}
+
+	private static ArticleDraft draft(String id, String language, String text, List<String> countries) {
 		ArticleDraft draft = new ArticleDraft(new org.newsradar.events.ArticleIngested(id, null, null, "", text, null,
 				Articles.article("t", text).ingestedAt(), null));
 		draft.language(language);
 		draft.countries().addAll(countries);
+		return draft;
+	}
+
+	private String story(String id, String language, String text, List<String> countries) {
+		ArticleDraft draft = draft(id, language, text, countries);
 		this.tagger.tag(draft);
 		return draft.storyId();
 	}
