@@ -71,7 +71,7 @@ class SeedsEndToEndIT {
 		ingest = ServiceProcess.start("ingest-service", "384m", kafka, apiKeys,
 				// The test site is on the loopback interface, and its feeds are polled
 				// every second.
-				"--newsradar.ingest.feeds.allow-private-addresses=true", "--newsradar.ingest.feeds.host-delay=10ms",
+				"--newsradar.outbound.allow-loopback=true", "--newsradar.ingest.feeds.host-delay=10ms",
 				"--newsradar.ingest.feeds.min-interval=1s");
 		services.add(ingest);
 		enrich = ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch);

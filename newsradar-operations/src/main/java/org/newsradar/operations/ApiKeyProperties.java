@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keys the accepted API keys (e.g. {@code NEWSRADAR_API_KEYS=key1,key2}); when
  * none is set, the API is open, as for a developer's machine
- * @param protectReads whether reading ({@code GET}, {@code HEAD}) needs a key too
+ * @param protectReads whether reading ({@code GET}, {@code HEAD}) needs a key too, when
+ * keys are set: by default it does, as rules, alerts and deliveries are an analyst's work
+ * and nobody else's
  */
 @ConfigurationProperties("newsradar.api")
-public record ApiKeyProperties(@DefaultValue List<String> keys, @DefaultValue("false") boolean protectReads) {
+public record ApiKeyProperties(@DefaultValue List<String> keys, @DefaultValue("true") boolean protectReads) {
 
 	@Override
 	public String toString() {

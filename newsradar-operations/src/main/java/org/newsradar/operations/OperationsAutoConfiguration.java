@@ -1,22 +1,35 @@
 package org.newsradar.operations;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * API keys on the HTTP API. The operational defaults (probes, metrics, logs, tracing) are
- * properties: see {@link OperationsDefaults}.
+ * API keys on the HTTP API, the guard on outbound addresses, and one error shape: every
+ * error a service answers, including those no handler took and those Tomcat refuses
+ * before the application sees them, is {@code application/problem+json}. The operational
+ * defaults (probes, metrics, logs, tracing) are properties: see
+ * {@link OperationsDefaults}.
  */
-@AutoConfiguration
+@AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ApiKeyProperties.class)
+@EnableConfigurationProperties({ ApiKeyProperties.class, OutboundProperties.class })
 public class OperationsAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OperationsAutoConfiguration.class);
@@ -36,6 +49,37 @@ public class OperationsAutoConfiguration {
 					properties.protectReads() ? " and to read" : "");
 		}
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+	ProblemExceptionHandler newsradarProblemExceptionHandler() {
+		return new ProblemExceptionHandler();
+	}
+
+	@Bean
+	OutboundGuard newsradarOutboundGuard(OutboundProperties properties) {
+		return new OutboundGuard(properties);
+	}
+
+	@Bean
+	ProblemErrorController newsradarErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tomcat.class)
+	static class TomcatProblems {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> newsradarProblemReports() {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemReportValve.class.getName());
+				}
+			});
+		}
+
 	}
 
 }

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.newsradar.operations.NotFoundException;
 
 /**
  * {@code /api/deliveries}: every delivery with its state ({@code pending},
@@ -46,21 +50,21 @@ class DeliveryController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<Delivery> get(@PathVariable String id) throws IOException {
-		return ResponseEntity.of(this.ledger.find(id));
+	Delivery get(@PathVariable String id) throws IOException {
+		return this.ledger.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
 	}
 
 	/** Makes a dead delivery due now, with a fresh count of attempts. */
 	@PostMapping("/{id}/retry")
 	ResponseEntity<Delivery> retry(@PathVariable String id) throws IOException {
-		var found = this.ledger.find(id);
-		if (found.isEmpty()) {
-			return ResponseEntity.notFound().build();
+		Delivery found = this.ledger.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
+		if (!Delivery.DEAD.equals(found.status())) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"Delivery '" + id + "' is " + found.status() + "; only dead deliveries are retried");
+			problem.setTitle("Not dead");
+			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 		}
-		if (!Delivery.DEAD.equals(found.get().status())) {
-			return ResponseEntity.status(409).body(found.get());
-		}
-		Delivery redriven = found.get().redriven(Instant.now());
+		Delivery redriven = found.redriven(Instant.now());
 		this.ledger.save(redriven);
 		return ResponseEntity.accepted().body(redriven);
 	}

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.WatchRule;
+import org.newsradar.operations.OutboundGuard;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -37,9 +39,12 @@ class WebhookSender implements ChannelSender {
 
 	private final Clock clock = Clock.systemUTC();
 
-	WebhookSender(AlertProperties properties, JsonMapper json) {
+	private final OutboundGuard outbound;
+
+	WebhookSender(AlertProperties properties, JsonMapper json, OutboundGuard outbound) {
 		this.properties = properties.delivery();
 		this.json = json;
+		this.outbound = outbound;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(this.properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -53,9 +58,16 @@ class WebhookSender implements ChannelSender {
 
 	@Override
 	public void send(Delivery delivery, WatchRule.Channel channel) throws IOException, InterruptedException {
+		URI url = URI.create(channel.url());
+		Optional<String> refusal = this.outbound.refusal(url);
+		if (refusal.isPresent()) {
+			// Checked again at each attempt: the name may resolve elsewhere since the
+			// rule was saved.
+			throw new IOException(refusal.get());
+		}
 		byte[] body = this.json.writeValueAsBytes(delivery.payload());
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
-		HttpRequest request = HttpRequest.newBuilder(URI.create(channel.url()))
+		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.properties.timeout())
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "NewsRadar-alert-service")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.newsradar.operations.NotFoundException;
 
 /**
  * {@code /api/alerts}: alerts from the {@code alerts} index, newest first, each with the
@@ -59,8 +60,10 @@ class AlertController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ObjectNode> get(@PathVariable String id) throws IOException {
-		return ResponseEntity.of(this.store.find(id).map((alert) -> alert.toJson(this.json)));
+	ObjectNode get(@PathVariable String id) throws IOException {
+		return this.store.find(id)
+			.map((alert) -> alert.toJson(this.json))
+			.orElseThrow(() -> new NotFoundException("alert", id));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.matching.RulePreview;
+import org.newsradar.operations.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,21 +39,25 @@ class RuleController {
 
 	private final AlertProperties properties;
 
-	RuleController(RuleStore store, RuleValidator validator, RulePreview preview, AlertProperties properties) {
+	private final RuleWriter writer;
+
+	RuleController(RuleStore store, RuleValidator validator, RulePreview preview, AlertProperties properties,
+			RuleWriter writer) {
 		this.store = store;
 		this.validator = validator;
+		this.writer = writer;
 		this.preview = preview;
 		this.properties = properties;
 	}
 
 	@GetMapping
 	List<WatchRule> list() {
-		return this.store.sorted();
+		return this.store.sorted().stream().map(WatchRule::shown).toList();
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<WatchRule> get(@PathVariable String id) {
-		return ResponseEntity.of(this.store.findCurrent(id));
+	WatchRule get(@PathVariable String id) {
+		return this.store.findCurrent(id).map(WatchRule::shown).orElseThrow(() -> new NotFoundException("rule", id));
 	}
 
 	/**
@@ -72,8 +77,7 @@ class RuleController {
 
 	@PostMapping
 	ResponseEntity<WatchRule> create(@RequestBody WatchRule rule) {
-		WatchRule stored = store(rule.withId(UUID.randomUUID().toString()));
-		return ResponseEntity.created(URI.create("/api/rules/" + stored.id())).body(stored);
+		return answer(this.writer.save(rule.withId(UUID.randomUUID().toString())));
 	}
 
 	/** Creates the rule under this id, or replaces the one there. */
@@ -83,21 +87,22 @@ class RuleController {
 			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("id",
 					"'" + id + "' must be 1 to 100 letters, digits, dots, dashes or underscores")));
 		}
-		boolean existed = this.store.findCurrent(id).isPresent();
-		WatchRule stored = store(rule.withId(id));
-		return existed ? ResponseEntity.ok(stored)
-				: ResponseEntity.created(URI.create("/api/rules/" + stored.id())).body(stored);
+		return answer(this.writer.save(rule.withId(id)));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
-		return this.store.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!this.store.delete(id)) {
+			throw new NotFoundException("rule", id);
+		}
+		return ResponseEntity.noContent().build();
 	}
 
-	private WatchRule store(WatchRule rule) {
-		WatchRule checked = this.validator.check(rule);
-		this.store.save(checked);
-		return checked;
+	/** 201 with its address for a new rule, 200 for one replaced. */
+	static ResponseEntity<WatchRule> answer(RuleWriter.Saved saved) {
+		return saved.created()
+				? ResponseEntity.created(URI.create("/api/rules/" + saved.shown().id())).body(saved.shown())
+				: ResponseEntity.ok(saved.shown());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.newsradar.alert.matching.RuleQuery;
+import org.newsradar.operations.OutboundGuard;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,9 +39,12 @@ class RuleValidator {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	RuleValidator(TopicCatalog topics, ObjectProvider<JavaMailSender> mail) {
+	private final OutboundGuard outbound;
+
+	RuleValidator(TopicCatalog topics, ObjectProvider<JavaMailSender> mail, OutboundGuard outbound) {
 		this.topics = topics;
 		this.mail = mail;
+		this.outbound = outbound;
 	}
 
 	/**
@@ -95,6 +99,10 @@ class RuleValidator {
 			case "webhook" -> {
 				if (!isHttpUrl(channel.url())) {
 					errors.add(new FieldError(field + ".url", "'" + channel.url() + "' is not an http(s) URL"));
+				}
+				else {
+					this.outbound.refusal(URI.create(channel.url()))
+						.ifPresent((refusal) -> errors.add(new FieldError(field + ".url", refusal)));
 				}
 				if (channel.secret() != null && !isWebhookSecret(channel.secret())) {
 					errors.add(new FieldError(field + ".secret",

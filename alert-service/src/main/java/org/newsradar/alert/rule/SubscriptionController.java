@@ -1,6 +1,5 @@
 package org.newsradar.alert.rule;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SubscriptionController {
 
-	private final RuleStore store;
-
-	private final RuleValidator validator;
+	private final RuleWriter writer;
 
 	private final TopicCatalog topics;
 
-	SubscriptionController(RuleStore store, RuleValidator validator, TopicCatalog topics) {
-		this.store = store;
-		this.validator = validator;
+	SubscriptionController(RuleWriter writer, TopicCatalog topics) {
+		this.writer = writer;
 		this.topics = topics;
 	}
 
@@ -49,11 +45,7 @@ class SubscriptionController {
 			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("topic",
 					"give exactly one of topic, country or statement_by (got " + given + ")")));
 		}
-		WatchRule checked = this.validator.check(rule(subscription));
-		boolean existed = this.store.findCurrent(checked.id()).isPresent();
-		this.store.save(checked);
-		return existed ? ResponseEntity.ok(checked)
-				: ResponseEntity.created(URI.create("/api/rules/" + checked.id())).body(checked);
+		return RuleController.answer(this.writer.save(rule(subscription)));
 	}
 
 	private WatchRule rule(Subscription subscription) {

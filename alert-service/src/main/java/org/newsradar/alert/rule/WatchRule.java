@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -53,13 +54,16 @@ public record WatchRule(String id, String name, String query, List<String> count
 
 	/**
 	 * The rule as stored: country codes in upper case, language codes and topic ids in
-	 * lower case, surrounding blanks removed, and a signing secret for every webhook that
-	 * has none.
+	 * lower case, surrounding blanks removed, a signing secret for every webhook that has
+	 * none, and no secret hint (that is for showing).
 	 */
 	WatchRule normalized() {
 		List<Channel> withSecrets = this.channels.stream()
-			.map((channel) -> (channel != null && "webhook".equals(channel.type()) && channel.secret() == null)
-					? new Channel(channel.type(), channel.url(), newSecret(), channel.to()) : channel)
+			.map((channel) -> (channel == null) ? null
+					: new Channel(channel.type(), channel.url(),
+							("webhook".equals(channel.type()) && channel.secret() == null) ? newSecret()
+									: channel.secret(),
+							channel.to()))
 			.toList();
 		return new WatchRule(this.id, strip(this.name), strip(this.query), cased(this.countries, true),
 				cased(this.topics, false), cased(this.languages, false), stripped(this.sources),
@@ -111,14 +115,80 @@ public record WatchRule(String id, String name, String query, List<String> count
 	}
 
 	/**
+	 * The rule with each webhook that comes without a secret given the secret the same
+	 * webhook address has in another version of the rule: replacing a rule (whose secrets
+	 * the API never shows) keeps its receivers' secrets.
+	 * @param previous the version stored before, or {@code null}
+	 * @return the rule with those secrets
+	 */
+	WatchRule withSecretsOf(WatchRule previous) {
+		if (previous == null) {
+			return this;
+		}
+		List<Channel> kept = this.channels.stream().map((channel) -> {
+			if (channel == null || !"webhook".equals(channel.type()) || channel.secret() != null) {
+				return channel;
+			}
+			return previous.channels.stream()
+				.filter((old) -> old != null && "webhook".equals(old.type())
+						&& Objects.equals(old.url(), channel.url()))
+				.findFirst()
+				.map((old) -> new Channel(channel.type(), channel.url(), old.secret(), channel.to()))
+				.orElse(channel);
+		}).toList();
+		return withChannels(kept);
+	}
+
+	/**
+	 * The rule as the API shows it once saved: a webhook secret made for this request
+	 * (the one time it is shown), every other one only as a hint.
+	 * @param sent the rule as sent, before its missing secrets were made
+	 * @return the rule to answer with
+	 */
+	WatchRule shownAfterSaving(WatchRule sent) {
+		List<Channel> shown = new ArrayList<>();
+		for (int i = 0; i < this.channels.size(); i++) {
+			Channel channel = this.channels.get(i);
+			boolean made = i < sent.channels.size() && sent.channels.get(i) != null
+					&& sent.channels.get(i).secret() == null;
+			shown.add((channel == null || made) ? withHint(channel, channel.secret()) : withHint(channel, null));
+		}
+		return withChannels(shown);
+	}
+
+	/** The rule as the API shows it: webhook secrets only as a hint. */
+	public WatchRule shown() {
+		return withChannels(this.channels.stream().map((channel) -> withHint(channel, null)).toList());
+	}
+
+	private WatchRule withChannels(List<Channel> channels) {
+		return new WatchRule(this.id, this.name, this.query, this.countries, this.topics, this.languages, this.sources,
+				this.statementBy, this.persons, channels, this.digest);
+	}
+
+	private static Channel withHint(Channel channel, String secret) {
+		if (channel == null || channel.secret() == null) {
+			return channel;
+		}
+		String hint = "..." + channel.secret().substring(Math.max(0, channel.secret().length() - 4));
+		return new Channel(channel.type(), channel.url(), secret, channel.to(), hint);
+	}
+
+	/**
 	 * A delivery channel.
 	 *
 	 * @param type {@code webhook} or {@code email}
 	 * @param url the webhook address
-	 * @param secret the webhook signing secret
+	 * @param secret the webhook signing secret: write-only, the API shows it once, in the
+	 * answer to the request that made it
 	 * @param to the email address
+	 * @param secretHint what the API shows of the secret: its last four characters
 	 */
-	public record Channel(String type, String url, String secret, String to) {
+	public record Channel(String type, String url, String secret, String to, String secretHint) {
+
+		public Channel(String type, String url, String secret, String to) {
+			this(type, url, secret, to, null);
+		}
 
 	}
 

@@ -75,7 +75,7 @@ class RestartIT {
 				"--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers(),
 				"--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl(),
 				"--newsradar.alert.delivery.initial-backoff=500ms", "--newsradar.alert.delivery.poll-interval=200ms",
-				"--newsradar.alert.delivery.timeout=2s");
+				"--newsradar.alert.delivery.timeout=2s", "--newsradar.outbound.allow-loopback=true");
 	}
 
 	private static ArticleEnriched article(String story) {

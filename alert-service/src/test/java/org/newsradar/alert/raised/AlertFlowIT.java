@@ -52,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "newsradar.alert.delivery.initial-backoff=300ms", "newsradar.alert.delivery.max-attempts=4",
 				"newsradar.alert.delivery.poll-interval=100ms", "newsradar.alert.delivery.timeout=3s",
-				"newsradar.alert.digest.grace=1500ms", "newsradar.alert.digest.check-interval=200ms" })
+				"newsradar.alert.digest.grace=1500ms", "newsradar.alert.digest.check-interval=200ms",
+				"newsradar.outbound.allow-loopback=true" })
 // Closed after the class: a context left running would match the articles of later
 // tests in its own consumer group and publish their alerts a second time.
 @DirtiesContext
@@ -169,14 +170,22 @@ class AlertFlowIT {
 	@Test
 	void deliversSignedWebhooksAndRetriesUntilTheReceiverIsBack() throws Exception {
 		receiver.answer(503);
-		String ruleId = createRule("""
+		String rule = """
 				{"name":"Central Asia","countries":["KZ"],"channels":[{"type":"webhook","url":"%s"}]}"""
-			.formatted(receiver.url("/retry")));
-		String secret = this.json.readTree(send("GET", "/api/rules/" + ruleId, null).body())
-			.get("channels")
-			.get(0)
-			.get("secret")
-			.asString();
+			.formatted(receiver.url("/retry"));
+		HttpResponse<String> created = send("POST", "/api/rules", rule);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String ruleId = this.json.readTree(created.body()).get("id").asString();
+		String secret = this.json.readTree(created.body()).get("channels").get(0).get("secret").asString();
+		assertThat(secret).as("shown once, in the answer that made it").startsWith("whsec_");
+		// Never read back, and replacing the rule without a secret keeps the receiver's.
+		assertThat(send("PUT", "/api/rules/" + ruleId, rule).body()).doesNotContain(secret);
+		for (String read : List.of("/api/rules/" + ruleId, "/api/rules")) {
+			String body = send("GET", read, null).body();
+			assertThat(body).as(read)
+				.doesNotContain(secret.substring("whsec_".length(), 20))
+				.contains("\"secret_hint\":\"..." + secret.substring(secret.length() - 4) + "\"");
+		}
 		String story = UUID.randomUUID().toString();
 		publish(article("kz-" + story, "en", story, "Astana hosts the summit."));
 
@@ -318,7 +327,12 @@ class AlertFlowIT {
 		JsonNode rule = this.json.readTree(send("GET", "/api/rules/central-asia", null).body());
 		assertThat(rule.get("countries")).extracting(JsonNode::asString).containsExactly("KZ", "UZ");
 		assertThat(send("DELETE", "/api/rules/central-asia", null).statusCode()).isEqualTo(204);
-		assertThat(send("GET", "/api/rules/central-asia", null).statusCode()).isEqualTo(404);
+		HttpResponse<String> missing = send("GET", "/api/rules/central-asia", null);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(missing.body()).get("detail").asString())
+			.isEqualTo("No rule with id 'central-asia'");
+		assertThat(send("DELETE", "/api/rules/central-asia", null).statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.newsradar.alert.AlertProperties;
+import org.newsradar.operations.OutboundGuard;
+import org.newsradar.operations.OutboundProperties;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -44,6 +46,19 @@ class RuleValidatorTest {
 		assertThat(this.validator.validate(rule)).extracting(RuleValidator.FieldError::field)
 			.containsExactly("name", "query", "countries", "statement_by", "languages", "topics", "topics",
 					"channels[0].type", "channels[1].url", "channels[1].secret", "channels[2].to", "digest");
+	}
+
+	@Test
+	void webhooksToInternalAddressesAreRefused() {
+		for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/hook",
+				"http://127.0.0.1:9000/hook")) {
+			WatchRule rule = new WatchRule(null, "n", null, null, null, null, null, null, null,
+					List.of(new WatchRule.Channel("webhook", url, null, null)), null);
+			assertThat(this.validator.validate(rule)).as(url)
+				.singleElement()
+				.satisfies((error) -> assertThat(error.field()).isEqualTo("channels[0].url"))
+				.satisfies((error) -> assertThat(error.message()).contains("is an internal address"));
+		}
 	}
 
 	@Test
@@ -113,7 +128,8 @@ class RuleValidatorTest {
 		if (mail) {
 			beans.addBean("mailSender", new JavaMailSenderImpl());
 		}
-		return new RuleValidator(new TopicCatalog(properties), beans.getBeanProvider(JavaMailSender.class));
+		return new RuleValidator(new TopicCatalog(properties), beans.getBeanProvider(JavaMailSender.class),
+				new OutboundGuard(new OutboundProperties(false, false)));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.newsradar.ingest.feed.FeedRegistry.AlreadyRegisteredException;
+import org.newsradar.operations.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -49,8 +50,8 @@ class FeedController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<FeedStatus> get(@PathVariable String id) {
-		return ResponseEntity.of(this.registry.find(id));
+	FeedStatus get(@PathVariable String id) {
+		return this.registry.find(id).orElseThrow(() -> new NotFoundException("feed", id));
 	}
 
 	@PostMapping
@@ -60,18 +61,21 @@ class FeedController {
 	}
 
 	@PostMapping("/{id}/pause")
-	ResponseEntity<FeedStatus> pause(@PathVariable String id) {
-		return ResponseEntity.of(this.registry.pause(id, true));
+	FeedStatus pause(@PathVariable String id) {
+		return this.registry.pause(id, true).orElseThrow(() -> new NotFoundException("feed", id));
 	}
 
 	@PostMapping("/{id}/resume")
-	ResponseEntity<FeedStatus> resume(@PathVariable String id) {
-		return ResponseEntity.of(this.registry.pause(id, false));
+	FeedStatus resume(@PathVariable String id) {
+		return this.registry.pause(id, false).orElseThrow(() -> new NotFoundException("feed", id));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable String id) {
-		return this.registry.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!this.registry.remove(id)) {
+			throw new NotFoundException("feed", id);
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	@ExceptionHandler

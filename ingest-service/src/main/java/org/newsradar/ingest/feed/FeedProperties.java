@@ -30,8 +30,6 @@ import org.springframework.validation.annotation.Validated;
  * @param hostDelay least time between two requests to one host (a longer
  * {@code Crawl-delay} in robots.txt wins, up to {@code maxCrawlDelay})
  * @param maxCrawlDelay the longest {@code Crawl-delay} obeyed
- * @param allowPrivateAddresses whether hosts that resolve to loopback, private,
- * link-local or other internal addresses may be fetched
  * @param concurrentPolls most feeds polled at once by one instance
  */
 @Validated
@@ -43,8 +41,7 @@ public record FeedProperties(@Valid @DefaultValue List<Source> sources,
 		@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration timeout,
 		@NotNull @DefaultValue("10MB") DataSize maxFeedSize, @NotNull @DefaultValue("5MB") DataSize maxPageSize,
 		@Min(0) @DefaultValue("5") int maxRedirects, @NotNull @DefaultValue("2s") Duration hostDelay,
-		@NotNull @DefaultValue("60s") Duration maxCrawlDelay, @DefaultValue("false") boolean allowPrivateAddresses,
-		@Min(1) @DefaultValue("8") int concurrentPolls) {
+		@NotNull @DefaultValue("60s") Duration maxCrawlDelay, @Min(1) @DefaultValue("8") int concurrentPolls) {
 
 	/**
 	 * A feed registered from configuration.

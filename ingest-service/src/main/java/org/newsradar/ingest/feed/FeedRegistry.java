@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.newsradar.events.ArticleIds;
 import org.newsradar.ingest.article.InvalidRequestException;
+import org.newsradar.operations.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,12 @@ class FeedRegistry implements ApplicationRunner {
 
 	private final Clock clock = Clock.systemUTC();
 
-	FeedRegistry(FeedStore store, FeedProperties properties) {
+	private final OutboundGuard outbound;
+
+	FeedRegistry(FeedStore store, FeedProperties properties, OutboundGuard outbound) {
 		this.store = store;
 		this.properties = properties;
+		this.outbound = outbound;
 	}
 
 	List<FeedStatus> list() {
@@ -121,16 +125,21 @@ class FeedRegistry implements ApplicationRunner {
 		return FeedStatus.of(feed, this.store.state(feed.id()));
 	}
 
-	private static URI address(String url) {
+	private URI address(String url) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidRequestException("'url' is required: the address of an RSS or Atom feed.");
 		}
+		URI uri;
 		try {
-			return PoliteFetcher.parse(url);
+			uri = PoliteFetcher.parse(url);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException("'url': " + ex.getMessage() + ".");
 		}
+		this.outbound.refusal(uri).ifPresent((refusal) -> {
+			throw new InvalidRequestException("'url': " + refusal + ".");
+		});
+		return uri;
 	}
 
 	private Duration interval(String text) {

@@ -3,9 +3,7 @@ package org.newsradar.ingest.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import org.newsradar.operations.OutboundGuard;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -67,8 +67,11 @@ class PoliteFetcher {
 
 	private final Clock clock = Clock.systemUTC();
 
-	PoliteFetcher(FeedProperties properties) {
+	private final OutboundGuard guard;
+
+	PoliteFetcher(FeedProperties properties, OutboundGuard guard) {
 		this.properties = properties;
+		this.guard = guard;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -178,33 +181,10 @@ class PoliteFetcher {
 
 	/** Refuses internal addresses unless they are allowed. */
 	private void check(URI uri) throws FetchException {
-		if (this.properties.allowPrivateAddresses()) {
-			return;
+		Optional<String> refusal = this.guard.refusal(uri);
+		if (refusal.isPresent()) {
+			throw new FetchException(refusal.get(), false);
 		}
-		try {
-			for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-				if (internal(address)) {
-					throw new FetchException(uri.getHost() + " is an internal address (" + address.getHostAddress()
-							+ "); fetching those is off unless newsradar.ingest.feeds.allow-private-addresses is true",
-							false);
-				}
-			}
-		}
-		catch (UnknownHostException ex) {
-			throw new FetchException("Unknown host " + uri.getHost(), true);
-		}
-	}
-
-	/**
-	 * Loopback, private (RFC 1918, IPv6 unique local), link-local, carrier-grade NAT,
-	 * wildcard and multicast addresses.
-	 */
-	static boolean internal(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-		boolean sharedNat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-		return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-				|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedNat;
 	}
 
 	/** {@code scheme://host[:port]}: what one robots.txt covers. */

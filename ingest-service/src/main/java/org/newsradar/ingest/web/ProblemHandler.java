@@ -2,6 +2,7 @@ package org.newsradar.ingest.web;
 
 import org.newsradar.ingest.article.InvalidRequestException;
 import org.newsradar.ingest.article.PublishFailedException;
+import org.newsradar.operations.ProblemExceptionHandler;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,13 +13,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as {@code application/problem+json} with a detail a client can act on.
+ * Every error as {@code application/problem+json} with a detail a client can act on: the
+ * shared handling, and ingest's own refusals.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ProblemExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
@@ -35,10 +36,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		PayloadTooLargeException tooLarge = cause(ex, PayloadTooLargeException.class);
-		ProblemDetail problem = (tooLarge != null)
-				? problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage())
-				: problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-						"The body is not valid JSON: " + firstLine(ex.getMostSpecificCause().getMessage()));
+		if (tooLarge == null) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage());
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
@@ -55,14 +56,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "unreadable body";
-		}
-		int end = message.indexOf('\n');
-		return (end < 0) ? message : message.substring(0, end);
 	}
 
 }

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * garbage, one too slow to answer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "newsradar.ingest.feeds.allow-private-addresses=true", "newsradar.ingest.feeds.host-delay=10ms",
+		properties = { "newsradar.outbound.allow-loopback=true", "newsradar.ingest.feeds.host-delay=10ms",
 				"newsradar.ingest.feeds.min-interval=1s", "newsradar.ingest.feeds.timeout=1s",
 				"newsradar.ingest.feeds.sources[0].id=caspian-courier",
 				"newsradar.ingest.feeds.sources[0].name=The Caspian Courier",

@@ -1,6 +1,5 @@
 package org.newsradar.ingest.feed;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsradar.ingest.feed.PoliteFetcher.Fetched;
+import org.newsradar.operations.OutboundGuard;
+import org.newsradar.operations.OutboundProperties;
 
 import org.springframework.util.unit.DataSize;
 
@@ -28,23 +29,12 @@ class PoliteFetcherTest {
 
 	@Test
 	void loopbackIsRefusedUnlessAllowedAndNothingIsSent() {
-		PoliteFetcher fetcher = new PoliteFetcher(properties(false, Duration.ZERO, Duration.ofSeconds(5)));
+		PoliteFetcher fetcher = fetcher(false, Duration.ZERO, Duration.ofSeconds(5));
 		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> get(fetcher, "/feed.xml"))
-			.withMessage("127.0.0.1 is an internal address (127.0.0.1); fetching those is off unless "
-					+ "newsradar.ingest.feeds.allow-private-addresses is true")
+			.withMessage("127.0.0.1 is an internal address (127.0.0.1); requests to those are refused unless "
+					+ "newsradar.outbound.allow-loopback is true")
 			.matches((ex) -> !ex.isTransient());
 		assertThat(this.site.requests()).isEmpty();
-	}
-
-	@Test
-	void internalAddressesAreRecognised() throws Exception {
-		for (String internal : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-				"100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1")) {
-			assertThat(PoliteFetcher.internal(InetAddress.getByName(internal))).as(internal).isTrue();
-		}
-		for (String external : List.of("93.184.216.34", "8.8.8.8", "100.128.0.1", "2606:4700::1111")) {
-			assertThat(PoliteFetcher.internal(InetAddress.getByName(external))).as(external).isFalse();
-		}
 	}
 
 	@Test
@@ -53,7 +43,7 @@ class PoliteFetcherTest {
 			.answer("/robots.txt", 200, "text/plain",
 					"User-agent: *\nDisallow: /private/\n\nUser-agent: NewsRadarTest\nDisallow: /no-radar/\n", Map.of())
 			.answer("/public/page", 200, "text/html", "<p>hello</p>", Map.of());
-		PoliteFetcher fetcher = new PoliteFetcher(properties(true, Duration.ZERO, Duration.ofSeconds(5)));
+		PoliteFetcher fetcher = fetcher(true, Duration.ZERO, Duration.ofSeconds(5));
 
 		assertThat(get(fetcher, "/public/page").status()).isEqualTo(200);
 		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> get(fetcher, "/no-radar/page"))
@@ -73,7 +63,7 @@ class PoliteFetcherTest {
 		this.site.answer("/old", 301, null, "", Map.of("Location", "/new"))
 			.answer("/new", 200, "application/rss+xml", "<rss/>", Map.of())
 			.answer("/loop", 302, null, "", Map.of("Location", this.site.url("/loop")));
-		PoliteFetcher fetcher = new PoliteFetcher(properties(true, Duration.ZERO, Duration.ofSeconds(5)));
+		PoliteFetcher fetcher = fetcher(true, Duration.ZERO, Duration.ofSeconds(5));
 
 		Fetched moved = get(fetcher, "/old");
 		assertThat(moved.status()).isEqualTo(200);
@@ -86,7 +76,7 @@ class PoliteFetcherTest {
 	@Test
 	void answersAreLimitedInSizeAndTime() {
 		this.site.answer("/big", 200, "text/html", "x".repeat(2048), Map.of()).slow("/slow", Duration.ofSeconds(5));
-		PoliteFetcher fetcher = new PoliteFetcher(properties(true, Duration.ZERO, Duration.ofMillis(500)));
+		PoliteFetcher fetcher = fetcher(true, Duration.ZERO, Duration.ofMillis(500));
 
 		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> get(fetcher, "/big"))
 			.withMessage(this.site.url("/big") + " is larger than the 1 KB limit");
@@ -99,7 +89,7 @@ class PoliteFetcherTest {
 	@Test
 	void oneHostIsAskedAtMostOnceEveryHostDelay() throws Exception {
 		this.site.answer("/a", 200, "text/plain", "a", Map.of());
-		PoliteFetcher fetcher = new PoliteFetcher(properties(true, Duration.ofMillis(300), Duration.ofSeconds(5)));
+		PoliteFetcher fetcher = fetcher(true, Duration.ofMillis(300), Duration.ofSeconds(5));
 		for (int i = 0; i < 3; i++) {
 			get(fetcher, "/a");
 		}
@@ -115,10 +105,12 @@ class PoliteFetcherTest {
 		return fetcher.get(URI.create(this.site.url(path)), Map.of(), DataSize.ofKilobytes(1));
 	}
 
-	static FeedProperties properties(boolean allowPrivate, Duration hostDelay, Duration timeout) {
-		return new FeedProperties(List.of(), Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofHours(6),
-				USER_AGENT, Duration.ofSeconds(2), timeout, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 3,
-				hostDelay, Duration.ofSeconds(60), allowPrivate, 4);
+	static PoliteFetcher fetcher(boolean allowLoopback, Duration hostDelay, Duration timeout) {
+		return new PoliteFetcher(
+				new FeedProperties(List.of(), Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofHours(6),
+						USER_AGENT, Duration.ofSeconds(2), timeout, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 3,
+						hostDelay, Duration.ofSeconds(60), 4),
+				new OutboundGuard(new OutboundProperties(allowLoopback, false)));
 	}
 
 }
