@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/rules")
 class RuleController {
 
-	private static final String ID = "[A-Za-z0-9._-]{1,100}";
-
 	private final RuleStore store;
 
 	private final RuleValidator validator;
@@ -80,13 +78,18 @@ class RuleController {
 		return answer(this.writer.save(rule.withId(UUID.randomUUID().toString())));
 	}
 
+	/**
+	 * Saves many rules in one request (an import, a restore): each is checked and saved
+	 * on its own, the answer says what became of each.
+	 */
+	@PostMapping("/bulk")
+	RuleWriter.Bulk bulk(@RequestBody List<WatchRule> rules) {
+		return this.writer.saveAll(rules);
+	}
+
 	/** Creates the rule under this id, or replaces the one there. */
 	@PutMapping("/{id}")
 	ResponseEntity<WatchRule> put(@PathVariable String id, @RequestBody WatchRule rule) {
-		if (!id.matches(ID)) {
-			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("id",
-					"'" + id + "' must be 1 to 100 letters, digits, dots, dashes or underscores")));
-		}
 		return answer(this.writer.save(rule.withId(id)));
 	}
 

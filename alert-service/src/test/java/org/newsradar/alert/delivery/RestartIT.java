@@ -34,7 +34,7 @@ class RestartIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void rulesAndPendingDeliveriesSurviveARestart() throws Exception {
-		TestEngines.createTopics(3, Topics.ARTICLES_ENRICHED);
+		TestEngines.createTopics(3, Topics.ARTICLES_ENRICHED, Topics.ALERTS);
 		String ruleId = "restart-" + UUID.randomUUID();
 		String story = UUID.randomUUID().toString();
 		try (WebhookReceiver receiver = new WebhookReceiver();

@@ -336,6 +336,35 @@ class AlertFlowIT {
 	}
 
 	@Test
+	void manyRulesAreSavedInOneRequestEachOnItsOwn() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/rules/bulk",
+				"""
+						[{"id":"bulk-a","name":"A","countries":["KZ"]},
+						 {"id":"bulk-a","name":"A again","countries":["uz"]},
+						 {"name":"Nowhere","countries":["XX"]},
+						 {"id":"bulk-w","name":"Inside","channels":[{"type":"webhook","url":"http://10.0.0.7/hook"}]},
+						 {"id":"bulk-s","name":"Signed","channels":[{"type":"webhook","url":"https://hooks.example.org/s"}]}]""");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode bulk = this.json.readTree(response.body());
+		assertThat(bulk.get("created").asInt()).isEqualTo(2);
+		assertThat(bulk.get("replaced").asInt()).isEqualTo(1);
+		assertThat(bulk.get("invalid").asInt()).isEqualTo(2);
+		JsonNode results = bulk.get("results");
+		assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("countries");
+		assertThat(results.get(3).get("errors").get(0).get("message").asString())
+			.contains("10.0.0.7 is an internal address");
+		assertThat(results.get(4).get("rule").get("channels").get(0).get("secret").asString()).startsWith("whsec_");
+
+		JsonNode saved = this.json.readTree(send("GET", "/api/rules/bulk-a", null).body());
+		assertThat(saved.get("name").asString()).isEqualTo("A again");
+		assertThat(saved.get("countries")).extracting(JsonNode::asString).containsExactly("UZ");
+		assertThat(send("GET", "/api/rules/bulk-w", null).statusCode()).isEqualTo(404);
+		for (String id : List.of("bulk-a", "bulk-s")) {
+			assertThat(send("DELETE", "/api/rules/" + id, null).statusCode()).isEqualTo(204);
+		}
+	}
+
+	@Test
 	void subscribingToATopicIsOneCallAndIdempotent() throws Exception {
 		String body = """
 				{"topic":"belt-and-road","channels":[{"type":"email","to":"desk@example.org"}]}""";

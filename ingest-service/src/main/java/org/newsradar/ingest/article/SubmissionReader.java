@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.newsradar.ingest.IngestProperties;
 import tools.jackson.databind.JsonNode;
 
@@ -30,15 +32,22 @@ class SubmissionReader {
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
 	/**
-	 * Control characters other than tab, line feed and carriage return: a sign of binary
-	 * data.
+	 * A text with more control characters than one in this many (and at least
+	 * {@link #BINARY_LEAST} of them) is binary data, not an article.
 	 */
-	private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+	private static final int BINARY_SHARE = 20;
+
+	private static final int BINARY_LEAST = 8;
 
 	private final IngestProperties properties;
 
-	SubmissionReader(IngestProperties properties) {
+	private final Counter removed;
+
+	SubmissionReader(IngestProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		this.removed = Counter.builder("newsradar.ingest.control.characters.removed")
+			.description("Stray control characters removed from titles and bodies")
+			.register(meters);
 	}
 
 	/**
@@ -76,8 +85,9 @@ class SubmissionReader {
 	/** Checks one article that did not come as JSON (a seed file, a text/plain body). */
 	Checked check(ArticleSubmission submission) {
 		List<String> errors = new ArrayList<>();
-		checkContent(submission, errors);
-		return new Checked(0, errors.isEmpty() ? submission : null, errors);
+		ArticleSubmission cleaned = cleaned(submission, errors);
+		checkContent(cleaned, errors);
+		return new Checked(0, errors.isEmpty() ? cleaned : null, errors);
 	}
 
 	private Checked check(int index, JsonNode node) {
@@ -93,9 +103,9 @@ class SubmissionReader {
 						+ String.join(", ", FIELDS.stream().sorted().toList()) + ")");
 			}
 		}
-		ArticleSubmission submission = new ArticleSubmission(text(node, "url", errors), text(node, "source", errors),
-				text(node, "title", errors), text(node, "body", errors), instant(node, errors),
-				text(node, "language", errors));
+		ArticleSubmission submission = cleaned(new ArticleSubmission(text(node, "url", errors),
+				text(node, "source", errors), text(node, "title", errors), text(node, "body", errors),
+				instant(node, errors), text(node, "language", errors)), errors);
 		checkContent(submission, errors);
 		return new Checked(index, errors.isEmpty() ? submission : null, errors);
 	}
@@ -112,18 +122,54 @@ class SubmissionReader {
 			errors.add("body is " + submission.body().length() + " characters long; at most "
 					+ this.properties.maxBodyLength() + " are allowed");
 		}
-		for (String field : new String[] { "title", "body" }) {
-			String value = field.equals("title") ? submission.title() : submission.body();
-			if (value != null && BINARY.matcher(value).find()) {
-				errors.add(field + " contains control characters: binary data is not an article");
-			}
-		}
 		if (submission.url() != null && !isHttpUrl(submission.url())) {
 			errors.add("url '" + submission.url() + "' is not an absolute http or https URL");
 		}
 		if (submission.language() != null && !LANGUAGE.matcher(submission.language()).matches()) {
 			errors.add("language '" + submission.language() + "' is not a lowercase ISO 639-1 code such as 'en'");
 		}
+	}
+
+	/** The submission with the stray control characters of its texts removed. */
+	private ArticleSubmission cleaned(ArticleSubmission submission, List<String> errors) {
+		return new ArticleSubmission(submission.url(), cleaned("source", submission.source(), errors),
+				cleaned("title", submission.title(), errors), cleaned("body", submission.body(), errors),
+				submission.publishedAt(), submission.language());
+	}
+
+	private String cleaned(String field, String value, List<String> errors) {
+		if (value == null) {
+			return null;
+		}
+		int controls = 0;
+		boolean nul = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (isStray(c)) {
+				controls++;
+				nul |= (c == 0);
+			}
+		}
+		if (controls == 0) {
+			return value;
+		}
+		if (nul || (controls >= BINARY_LEAST && controls * BINARY_SHARE > value.length())) {
+			errors.add(field + " is binary data, not an article: " + (nul ? "it holds NUL characters"
+					: controls + " of its " + value.length() + " characters are control characters"));
+			return value;
+		}
+		this.removed.increment(controls);
+		StringBuilder kept = new StringBuilder(value.length() - controls);
+		value.chars().filter((c) -> !isStray((char) c)).forEach((c) -> kept.append((char) c));
+		return kept.toString();
+	}
+
+	/**
+	 * A control character other than tab, line feed and carriage return (C0, DEL or C1):
+	 * a stray of a bad conversion; many of them, or any NUL, are binary data.
+	 */
+	private static boolean isStray(char c) {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
 	}
 
 	private static String text(JsonNode node, String field, List<String> errors) {

@@ -1,8 +1,10 @@
 package org.newsradar.ingest.feed;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.newsradar.ingest.article.InvalidRequestException;
 import org.newsradar.ingest.feed.FeedRegistry.AlreadyRegisteredException;
 import org.newsradar.operations.NotFoundException;
 
@@ -20,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/feeds}: register a feed ({@code POST} with {@code url}, and optionally
- * {@code name} and {@code interval}), list them with their status, pause, resume and
- * remove one.
+ * {@code name} and {@code interval}) or many ({@code POST /api/feeds/bulk}), list them
+ * with their status, pause, resume and remove one.
  */
 @RestController
 @RequestMapping("/api/feeds")
@@ -39,8 +41,39 @@ class FeedController {
 	 * @param url the feed's address
 	 * @param name what it is called, optional
 	 * @param interval time between two polls ({@code 30m}, {@code PT30M}), optional
+	 * @param status {@code paused} to register it paused (as {@code GET /api/feeds} shows
+	 * a paused feed, so that its list can be registered again); anything else is ignored
 	 */
-	record FeedRequest(String url, String name, String interval) {
+	record FeedRequest(String url, String name, String interval, String status) {
+
+		boolean paused() {
+			return "paused".equals(this.status);
+		}
+
+	}
+
+	/**
+	 * What became of the feeds of one bulk request.
+	 *
+	 * @param added how many were registered
+	 * @param existing how many were registered already (left as they are)
+	 * @param invalid how many were refused
+	 * @param results each feed's outcome, in request order
+	 */
+	record Bulk(int added, int existing, int invalid, List<Item> results) {
+
+		/**
+		 * One feed's outcome.
+		 *
+		 * @param index its position in the request
+		 * @param url its address
+		 * @param status {@code added}, {@code exists} or {@code invalid}
+		 * @param id its id, unless invalid
+		 * @param error what was wrong, if invalid
+		 */
+		record Item(int index, String url, String status, String id, String error) {
+
+		}
 
 	}
 
@@ -56,8 +89,43 @@ class FeedController {
 
 	@PostMapping
 	ResponseEntity<FeedStatus> add(@RequestBody FeedRequest request) {
-		FeedStatus added = this.registry.add(request.url(), request.name(), request.interval());
+		FeedStatus added = register(request);
 		return ResponseEntity.created(URI.create("/api/feeds/" + added.id())).body(added);
+	}
+
+	/**
+	 * Registers many feeds in one request (an import, such as the list {@code GET} gave):
+	 * each on its own; one registered already is left as it is.
+	 */
+	@PostMapping("/bulk")
+	Bulk bulk(@RequestBody List<FeedRequest> requests) {
+		List<Bulk.Item> items = new ArrayList<>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			FeedRequest request = requests.get(i);
+			String url = (request != null) ? request.url() : null;
+			try {
+				if (request == null) {
+					throw new InvalidRequestException("a feed must be a JSON object");
+				}
+				items.add(new Bulk.Item(i, url, "added", register(request).id(), null));
+			}
+			catch (AlreadyRegisteredException ex) {
+				items.add(new Bulk.Item(i, url, "exists", ex.feed().id(), null));
+			}
+			catch (InvalidRequestException ex) {
+				items.add(new Bulk.Item(i, url, "invalid", null, ex.getMessage()));
+			}
+		}
+		return new Bulk(count(items, "added"), count(items, "exists"), count(items, "invalid"), items);
+	}
+
+	private FeedStatus register(FeedRequest request) {
+		FeedStatus added = this.registry.add(request.url(), request.name(), request.interval());
+		return request.paused() ? this.registry.pause(added.id(), true).orElse(added) : added;
+	}
+
+	private static int count(List<Bulk.Item> items, String status) {
+		return (int) items.stream().filter((item) -> item.status().equals(status)).count();
 	}
 
 	@PostMapping("/{id}/pause")

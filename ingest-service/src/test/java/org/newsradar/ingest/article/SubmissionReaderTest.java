@@ -3,6 +3,7 @@ package org.newsradar.ingest.article;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.newsradar.ingest.IngestProperties;
 import org.newsradar.ingest.article.SubmissionReader.Checked;
@@ -17,8 +18,10 @@ class SubmissionReaderTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final SubmissionReader reader = new SubmissionReader(
-			new IngestProperties(DataSize.ofMegabytes(1), 3, 50, 200, (Path) null));
+			new IngestProperties(DataSize.ofMegabytes(1), 3, 50, 200, (Path) null), this.meters);
 
 	@Test
 	void readsOneArticleWithEveryField() {
@@ -57,12 +60,25 @@ class SubmissionReaderTest {
 	@Test
 	void rejectsBinaryContentBadUrlsBadLanguagesAndOversizedText() {
 		assertThat(read("{\"title\":\"T\",\"body\":\"\\u0000\\u0001PK\\u0003\\u0004\"}").get(0).errors())
-			.containsExactly("body contains control characters: binary data is not an article");
+			.containsExactly("body is binary data, not an article: it holds NUL characters");
+		assertThat(read("{\"title\":\"T\",\"body\":\"" + "PK\\u0003\\u0004\\u0014".repeat(4) + "\"}").get(0).errors())
+			.containsExactly("body is binary data, not an article: 12 of its 20 characters are control characters");
 		assertThat(read("{\"title\":\"T\",\"url\":\"ftp://example.org/x\",\"language\":\"English\"}").get(0).errors())
 			.containsExactly("url 'ftp://example.org/x' is not an absolute http or https URL",
 					"language 'English' is not a lowercase ISO 639-1 code such as 'en'");
 		assertThat(read("{\"title\":\"" + "x".repeat(51) + "\"}").get(0).errors())
 			.containsExactly("title is 51 characters long; at most 50 are allowed");
+	}
+
+	@Test
+	void removesStrayControlCharactersAndCountsThem() {
+		Checked checked = read(
+				"{\"title\":\"Grain\\u007f exports\",\"body\":\"Line one\\nline\\u0085 two\\tend\\u0007\"}")
+			.get(0);
+		assertThat(checked.errors()).isEmpty();
+		assertThat(checked.submission().title()).isEqualTo("Grain exports");
+		assertThat(checked.submission().body()).isEqualTo("Line one\nline two\tend");
+		assertThat(this.meters.counter("newsradar.ingest.control.characters.removed").count()).isEqualTo(3);
 	}
 
 	@Test

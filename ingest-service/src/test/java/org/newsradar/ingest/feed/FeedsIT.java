@@ -249,7 +249,31 @@ class FeedsIT {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.headers().firstValue("Location")).contains("/api/feeds/" + this.ids.get("/feeds/world.rss"));
 
-		assertThat(send("GET", "/api/feeds/no-such-feed", null).statusCode()).isEqualTo(404);
+		HttpResponse<String> missing = send("GET", "/api/feeds/no-such-feed", null);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(missing.body()).get("detail").asString())
+			.isEqualTo("No feed with id 'no-such-feed'");
+	}
+
+	@Test
+	@Order(4)
+	void manyFeedsAreRegisteredInOneRequestEachOnItsOwn() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/feeds/bulk", """
+				[{"url":"%s"}, {"url":"ftp://example.org/feed.xml"}, {"url":"%s","name":"Later","status":"paused"},
+				 {"url":"http://169.254.169.254/latest/meta-data/"}]""".formatted(site.url("/feeds/world.rss"),
+				site.url("/feeds/later.rss")));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode bulk = this.json.readTree(response.body());
+		assertThat(bulk.get("added").asInt()).isEqualTo(1);
+		assertThat(bulk.get("existing").asInt()).isEqualTo(1);
+		assertThat(bulk.get("invalid").asInt()).isEqualTo(2);
+		JsonNode results = bulk.get("results");
+		assertThat(results.get(0).get("id").asString()).isEqualTo(this.ids.get("/feeds/world.rss"));
+		assertThat(results.get(3).get("error").asString()).contains("169.254.169.254 is an internal address");
+		String later = results.get(2).get("id").asString();
+		assertThat(this.json.readTree(send("GET", "/api/feeds/" + later, null).body()).get("status").asString())
+			.isEqualTo("paused");
+		assertThat(send("DELETE", "/api/feeds/" + later, null).statusCode()).isEqualTo(204);
 	}
 
 	@Test
