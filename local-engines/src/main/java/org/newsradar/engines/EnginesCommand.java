@@ -2,9 +2,11 @@ package org.newsradar.engines;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * What {@code ./newsradar} calls to start, stop and report the local engines. Everything
@@ -22,6 +24,9 @@ public final class EnginesCommand {
 	static final int ELASTICSEARCH_PORT = 9200;
 
 	static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
+
+	/** How long a running engine that does not answer is given to come up or go. */
+	private static final Duration SETTLE = Duration.ofSeconds(60);
 
 	private final Path state;
 
@@ -65,14 +70,14 @@ public final class EnginesCommand {
 	/** Starts whichever engine is not running yet, both at once, and waits for them. */
 	void start() {
 		CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
-			if (running("kafka").isEmpty()) {
+			if (!answers("kafka", () -> LocalKafka.isReady(this.kafkaPort))) {
 				LocalKafka broker = LocalKafka.start(this.state.resolve("kafka"), log("kafka"), this.kafkaPort, true);
 				EngineProcess.writePid(pidFile("kafka"), broker.pid());
 			}
 			System.out.println("Kafka          localhost:" + this.kafkaPort + "   log " + log("kafka"));
 		});
 		CompletableFuture<Void> elasticsearch = CompletableFuture.runAsync(() -> {
-			if (running("elasticsearch").isEmpty()) {
+			if (!answers("elasticsearch", () -> LocalElasticsearch.isHealthy(this.elasticsearchPort))) {
 				LocalElasticsearch node = LocalElasticsearch.start(this.state.resolve("elasticsearch"),
 						log("elasticsearch"), this.elasticsearchPort, this.elasticsearchTransportPort, true);
 				EngineProcess.writePid(pidFile("elasticsearch"), node.pid());
@@ -88,6 +93,38 @@ public final class EnginesCommand {
 			throw (ex.getCause() instanceof EngineException engine) ? engine
 					: new EngineException("Starting the engines failed: " + ex.getCause(), ex.getCause());
 		}
+	}
+
+	/**
+	 * Whether the engine of the pid file runs and answers. A process that is there but
+	 * does not answer is given a while: one that is starting comes up, one that was
+	 * killed a moment ago goes; one still there and silent after that is stopped, so that
+	 * a new one can start.
+	 */
+	private boolean answers(String engine, BooleanSupplier healthy) {
+		Optional<ProcessHandle> process = running(engine);
+		if (process.isEmpty()) {
+			return false;
+		}
+		Instant deadline = Instant.now().plus(SETTLE);
+		while (process.get().isAlive() && Instant.now().isBefore(deadline)) {
+			if (healthy.getAsBoolean()) {
+				return true;
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new EngineException("Interrupted while waiting for " + engine, ex);
+			}
+		}
+		if (process.get().isAlive()) {
+			System.out.println(engine + " (pid " + process.get().pid() + ") does not answer after " + SETTLE.toSeconds()
+					+ " s; stopping it to start a new one");
+			EngineProcess.stop(process.get(), Duration.ofSeconds(30));
+		}
+		return false;
 	}
 
 	void stop() {

@@ -44,7 +44,9 @@ public class IndexSetup {
 
 	private static final Logger logger = LoggerFactory.getLogger(IndexSetup.class);
 
-	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
 	private final ElasticsearchClient client;
 
@@ -56,32 +58,39 @@ public class IndexSetup {
 	}
 
 	/**
-	 * Puts the template (named like the alias) and creates the alias, retrying while
-	 * Elasticsearch does not answer.
+	 * Puts the template (named like the alias) and creates the alias, waiting for
+	 * Elasticsearch as long as it takes: retries back off from 1 s to 30 s, and a line is
+	 * logged every 30 s or so while it does not answer. (A service that gave up after a
+	 * while would stay down once Elasticsearch was back, with nothing to restart it.)
 	 * @param alias the read/write alias, e.g. {@code articles}
 	 * @param template an index template whose {@code index_patterns} cover
 	 * {@code <alias>-*}; its {@code settings.analysis} is filled in here
 	 */
 	public void ensure(String alias, Resource template) {
-		Instant deadline = Instant.now().plus(STARTUP_WAIT);
+		Instant start = Instant.now();
+		Instant nextLog = start;
+		Duration wait = FIRST_RETRY;
 		while (true) {
 			try {
 				createIfMissing(alias, template);
 				return;
 			}
 			catch (IOException ex) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("Elasticsearch did not answer for " + STARTUP_WAIT.toSeconds()
-							+ "s (newsradar.elasticsearch.uris): " + ex.getMessage(), ex);
+				Instant now = Instant.now();
+				if (!now.isBefore(nextLog)) {
+					logger.warn(
+							"Waiting for Elasticsearch (newsradar.elasticsearch.uris) to set up '{}', {} s so far: {}",
+							alias, Duration.between(start, now).toSeconds(), ex.getMessage());
+					nextLog = now.plus(LAST_RETRY);
 				}
-				logger.info("Waiting for Elasticsearch: {}", ex.getMessage());
 				try {
-					Thread.sleep(Duration.ofSeconds(2));
+					Thread.sleep(wait);
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
 					throw new IllegalStateException("Interrupted while waiting for Elasticsearch", interrupted);
 				}
+				wait = (wait.compareTo(LAST_RETRY.dividedBy(2)) < 0) ? wait.multipliedBy(2) : LAST_RETRY;
 			}
 		}
 	}

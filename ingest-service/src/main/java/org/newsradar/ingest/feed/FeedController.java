@@ -120,8 +120,7 @@ class FeedController {
 	}
 
 	private FeedStatus register(FeedRequest request) {
-		FeedStatus added = this.registry.add(request.url(), request.name(), request.interval());
-		return request.paused() ? this.registry.pause(added.id(), true).orElse(added) : added;
+		return this.registry.add(request.url(), request.name(), request.interval(), request.paused());
 	}
 
 	private static int count(List<Bulk.Item> items, String status) {

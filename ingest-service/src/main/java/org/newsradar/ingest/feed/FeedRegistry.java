@@ -59,14 +59,14 @@ class FeedRegistry implements ApplicationRunner {
 	 * @throws InvalidRequestException when the URL or interval is not usable
 	 * @throws AlreadyRegisteredException when the URL is registered already
 	 */
-	FeedStatus add(String url, String name, String interval) {
+	FeedStatus add(String url, String name, String interval, boolean paused) {
 		URI uri = address(url);
 		Optional<Feed> existing = this.store.findByUrl(uri.toString());
 		if (existing.isPresent()) {
 			throw new AlreadyRegisteredException(existing.get());
 		}
-		Feed feed = new Feed(UUID.randomUUID().toString(), uri.toString(), blankToNull(name), interval(interval), false,
-				Feed.API, this.clock.instant());
+		Feed feed = new Feed(UUID.randomUUID().toString(), uri.toString(), blankToNull(name), interval(interval),
+				paused, Feed.API, this.clock.instant());
 		this.store.save(feed);
 		logger.info("Feed {} registered: {}", feed.id(), feed.url());
 		return status(feed);
