@@ -1,5 +1,6 @@
 package org.newsradar.kafka;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -112,6 +113,11 @@ public class KafkaConventionsAutoConfiguration {
 			return new KafkaHealthIndicator(admin);
 		}
 
+	}
+
+	@Bean
+	KafkaOutageLog kafkaOutageLog(KafkaAdmin admin) {
+		return new KafkaOutageLog(admin, Clock.systemUTC());
 	}
 
 	@Bean

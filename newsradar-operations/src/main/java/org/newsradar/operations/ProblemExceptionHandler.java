@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** A Java class named in full: "org.newsradar.alert.rule.WatchRule". */
-	private static final Pattern QUALIFIED = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
+	private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$])(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,

@@ -1,0 +1,115 @@
+package org.newsradar.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * What an operator reads in the log while Kafka cannot be reached: one line when it goes,
+ * one a minute while it stays away, one when it is back. The Kafka clients' own lines for
+ * each reconnection attempt (several a second per client) are turned down to errors in
+ * {@code newsradar-operations.properties}, so an outage does not flood the log.
+ */
+class KafkaOutageLog implements SmartLifecycle {
+
+	static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+
+	static final Duration REPEAT_EVERY = Duration.ofMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(KafkaOutageLog.class);
+
+	private final KafkaAdmin admin;
+
+	private final Clock clock;
+
+	private ScheduledExecutorService scheduler;
+
+	private AdminClient client;
+
+	private Instant downSince;
+
+	private Instant lastReported;
+
+	KafkaOutageLog(KafkaAdmin admin, Clock clock) {
+		this.admin = admin;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.client = AdminClient.create(this.admin.getConfigurationProperties());
+		this.scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kafka-outage-log").factory());
+		this.scheduler.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void check() {
+		try {
+			this.client.describeCluster(new DescribeClusterOptions().timeoutMs((int) CHECK_EVERY.toMillis() / 2))
+				.clusterId()
+				.get(CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+			reachable();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			unreachable(ex);
+		}
+	}
+
+	/** Notes that Kafka answered. */
+	synchronized void reachable() {
+		if (this.downSince != null) {
+			logger.info("Kafka is reachable again after {} s", seconds(this.downSince));
+			this.downSince = null;
+		}
+	}
+
+	/** Notes that Kafka did not answer, and says so when it is news or a minute old. */
+	synchronized void unreachable(Exception failure) {
+		Instant now = this.clock.instant();
+		String reason = (failure.getCause() != null) ? failure.getCause().toString() : failure.toString();
+		if (this.downSince == null) {
+			this.downSince = now;
+			this.lastReported = now;
+			logger.warn("Kafka cannot be reached ({}): {}. Its clients retry with backoff; readiness is DOWN",
+					this.admin.getConfigurationProperties().get("bootstrap.servers"), reason);
+		}
+		else if (!now.isBefore(this.lastReported.plus(REPEAT_EVERY))) {
+			this.lastReported = now;
+			logger.warn("Kafka still cannot be reached, for {} s now: {}", seconds(this.downSince), reason);
+		}
+	}
+
+	private long seconds(Instant since) {
+		return Duration.between(since, this.clock.instant()).toSeconds();
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.client.close(Duration.ofSeconds(2));
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}
