@@ -2,7 +2,6 @@ package org.newsradar.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,25 +24,20 @@ class KafkaOutageLog implements SmartLifecycle {
 
 	static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
-	static final Duration REPEAT_EVERY = Duration.ofMinutes(1);
-
 	private static final Logger logger = LoggerFactory.getLogger(KafkaOutageLog.class);
 
 	private final KafkaAdmin admin;
 
-	private final Clock clock;
+	private final OutageLog outage;
 
 	private ScheduledExecutorService scheduler;
 
 	private AdminClient client;
 
-	private Instant downSince;
-
-	private Instant lastReported;
-
 	KafkaOutageLog(KafkaAdmin admin, Clock clock) {
 		this.admin = admin;
-		this.clock = clock;
+		this.outage = new OutageLog(logger, "Kafka cannot be reached ("
+				+ admin.getConfigurationProperties().get("bootstrap.servers") + "; readiness is DOWN)", clock);
 	}
 
 	@Override
@@ -71,31 +65,13 @@ class KafkaOutageLog implements SmartLifecycle {
 	}
 
 	/** Notes that Kafka answered. */
-	synchronized void reachable() {
-		if (this.downSince != null) {
-			logger.info("Kafka is reachable again after {} s", seconds(this.downSince));
-			this.downSince = null;
-		}
+	void reachable() {
+		this.outage.succeeded();
 	}
 
-	/** Notes that Kafka did not answer, and says so when it is news or a minute old. */
-	synchronized void unreachable(Exception failure) {
-		Instant now = this.clock.instant();
-		String reason = (failure.getCause() != null) ? failure.getCause().toString() : failure.toString();
-		if (this.downSince == null) {
-			this.downSince = now;
-			this.lastReported = now;
-			logger.warn("Kafka cannot be reached ({}): {}. Its clients retry with backoff; readiness is DOWN",
-					this.admin.getConfigurationProperties().get("bootstrap.servers"), reason);
-		}
-		else if (!now.isBefore(this.lastReported.plus(REPEAT_EVERY))) {
-			this.lastReported = now;
-			logger.warn("Kafka still cannot be reached, for {} s now: {}", seconds(this.downSince), reason);
-		}
-	}
-
-	private long seconds(Instant since) {
-		return Duration.between(since, this.clock.instant()).toSeconds();
+	/** Notes that Kafka did not answer. */
+	void unreachable(Exception failure) {
+		this.outage.failed((failure.getCause() != null) ? failure.getCause().toString() : failure.toString());
 	}
 
 	@Override

@@ -36,10 +36,12 @@ class KafkaOutageLogTest {
 		this.log.reachable();
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("KafkaOutageLog"))).hasSize(4);
-		assertThat(output.getOut()).containsOnlyOnce("Kafka cannot be reached (broker:9092)")
-			.contains("Kafka still cannot be reached, for 60 s now: java.net.ConnectException: Connection refused")
-			.contains("Kafka still cannot be reached, for 120 s now")
-			.containsOnlyOnce("Kafka is reachable again after 150 s");
+		assertThat(output.getOut())
+			.containsOnlyOnce("Kafka cannot be reached (broker:9092; readiness is DOWN): java.net.ConnectException")
+			.contains("Kafka cannot be reached (broker:9092; readiness is DOWN), for 60 s now: "
+					+ "java.net.ConnectException: Connection refused")
+			.contains("for 120 s now")
+			.containsOnlyOnce("Kafka cannot be reached (broker:9092; readiness is DOWN): over after 150 s");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
+import org.newsradar.kafka.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,9 @@ class DeliveryWorker implements DisposableBean {
 
 	private final Clock clock = Clock.systemUTC();
 
+	/** Elasticsearch (the ledger) away: said once a minute, not at every poll. */
+	private final OutageLog ledgerOutage = new OutageLog(logger, "Cannot look for due deliveries", this.clock);
+
 	private final MeterRegistry metrics;
 
 	DeliveryWorker(DeliveryLedger ledger, RuleStore rules, List<ChannelSender> senders, EventPublisher publisher,
@@ -89,9 +93,10 @@ class DeliveryWorker implements DisposableBean {
 		try {
 			Instant now = Instant.now(this.clock);
 			submit(this.ledger.takeDue(now, now.plus(lease()), 100));
+			this.ledgerOutage.succeeded();
 		}
 		catch (Exception ex) {
-			logger.warn("Cannot look for due deliveries: {}", ex.getMessage());
+			this.ledgerOutage.failed(String.valueOf(ex.getMessage()));
 		}
 	}
 
