@@ -30,11 +30,17 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ServiceProcess(String name, int port, Process process, Path log) {
+	private final String heap;
+
+	private final String[] arguments;
+
+	private ServiceProcess(String name, int port, Process process, Path log, String heap, String[] arguments) {
 		this.name = name;
 		this.port = port;
 		this.process = process;
 		this.log = log;
+		this.heap = heap;
+		this.arguments = arguments;
 	}
 
 	static ServiceProcess start(String name, String heap, String... arguments) throws IOException {
@@ -50,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
 						"--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ServiceProcess(name, port, process, log);
+		return new ServiceProcess(name, port, process, log, heap, arguments);
 	}
 
 	/** What the service wrote to its console: ECS JSON lines. */
@@ -77,6 +83,17 @@ final class ServiceProcess implements AutoCloseable {
 				return false;
 			}
 		});
+	}
+
+	/** {@code kill -9}: no shutdown hook, no graceful stop, nothing flushed. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** The same service started again, with the arguments it had, on a new port. */
+	ServiceProcess restart() throws IOException {
+		return start(this.name, this.heap, this.arguments);
 	}
 
 	@Override

@@ -29,9 +29,29 @@ public class EventPublisher {
 
 	private final String source;
 
-	EventPublisher(KafkaTemplate<String, Object> kafka, String source) {
+	private final Duration ackTimeout;
+
+	EventPublisher(KafkaTemplate<String, Object> kafka, String source, Duration ackTimeout) {
 		this.kafka = kafka;
 		this.source = source;
+		this.ackTimeout = ackTimeout;
+	}
+
+	/**
+	 * How long a service waits for Kafka to acknowledge what it wrote before it gives up
+	 * (and the request, batch or save fails, to be retried):
+	 * {@code newsradar.kafka.ack-timeout}, 30 s by default.
+	 */
+	public Duration ackTimeout() {
+		return this.ackTimeout;
+	}
+
+	/**
+	 * Waits until every send was acknowledged, at most {@link #ackTimeout()}.
+	 * @throws IllegalStateException when one failed or the time passed
+	 */
+	public void awaitAcknowledged(Collection<? extends CompletableFuture<?>> sends) {
+		awaitAll(sends, this.ackTimeout);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -124,7 +125,8 @@ public class KafkaConventionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaTemplate<String, Object> template, Environment environment) {
 		return new EventPublisher(template,
-				"/newsradar/" + environment.getProperty("spring.application.name", "service"));
+				"/newsradar/" + environment.getProperty("spring.application.name", "service"),
+				DurationStyle.detectAndParse(environment.getProperty("newsradar.kafka.ack-timeout", "30s")));
 	}
 
 }

@@ -177,11 +177,8 @@ class DeliveryWorker implements DisposableBean {
 	private void record(Delivery outcome) {
 		try {
 			if (Delivery.DEAD.equals(outcome.status())) {
-				EventPublisher
-					.awaitAll(
-							List.of(this.publisher.publish(Topics.deadLetter(Topics.ALERTS), outcome.ruleId(), outcome,
-									CloudEvents.ALERT_DELIVERY_FAILED, Instant.now(this.clock))),
-							Duration.ofSeconds(30));
+				this.publisher.awaitAcknowledged(List.of(this.publisher.publish(Topics.deadLetter(Topics.ALERTS),
+						outcome.ruleId(), outcome, CloudEvents.ALERT_DELIVERY_FAILED, Instant.now(this.clock))));
 			}
 			this.ledger.save(outcome);
 		}

@@ -2,7 +2,6 @@ package org.newsradar.alert.raised;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,11 +46,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AlertService {
-
-	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
-
-	/** Longest wait for the rules to catch up before a batch is failed and retried. */
-	private static final Duration RULES_TIMEOUT = Duration.ofSeconds(30);
 
 	static final String LISTENER_ID = "alert-service-articles";
 
@@ -120,7 +114,7 @@ class AlertService {
 	void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records) {
 		List<Observation> traces = this.observations.start(records);
 		try {
-			this.rules.catchUp(RULES_TIMEOUT);
+			this.rules.catchUp(this.publisher.ackTimeout());
 			onArticles(records, traces);
 		}
 		catch (BatchListenerFailedException ex) {
@@ -208,7 +202,7 @@ class AlertService {
 						alert.matchedAt()));
 			}
 		}
-		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
+		this.publisher.awaitAcknowledged(sends);
 		this.raisedCount.increment(toPublish.size());
 		for (AlertRaised alert : toPublish) {
 			try (Observation.Scope scope = traceOf(alert, traceByArticle).openScope()) {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.CompactedTopicView;
 import org.newsradar.kafka.CompactedTopicViews;
+import org.newsradar.kafka.EventPublisher;
 import org.newsradar.kafka.KafkaJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleStore implements SmartLifecycle {
 
-	/** Longest wait for Kafka to store a rule, or for the view to catch up. */
-	private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
-
 	private static final Logger logger = LoggerFactory.getLogger(RuleStore.class);
 
 	private final Map<String, WatchRule> rules = new ConcurrentHashMap<>();
@@ -54,9 +52,13 @@ public class RuleStore implements SmartLifecycle {
 
 	private final CompactedTopicView<WatchRule> view;
 
+	/** Longest wait for Kafka to store a rule, or for the view to catch up. */
+	private final Duration timeout;
+
 	RuleStore(KafkaTemplate<String, Object> kafka, ApplicationEventPublisher events, CompactedTopicViews views,
-			JsonMapper json) {
+			JsonMapper json, EventPublisher publisher) {
 		this.kafka = kafka;
+		this.timeout = publisher.ackTimeout();
 		this.events = events;
 		this.view = views.create(Topics.WATCH_RULES, KafkaJson.deserializer(WatchRule.class, json), this::onRecords,
 				() -> events.publishEvent(new RulesLoaded(this.rules.size())));
@@ -121,7 +123,7 @@ public class RuleStore implements SmartLifecycle {
 
 	private void current() {
 		try {
-			catchUp(KAFKA_TIMEOUT);
+			catchUp(this.timeout);
 		}
 		catch (IllegalStateException ex) {
 			throw new RulesUnavailableException(ex.getMessage(), ex);
@@ -158,7 +160,7 @@ public class RuleStore implements SmartLifecycle {
 	private void write(String id, WatchRule rule) {
 		try {
 			this.kafka.send(new ProducerRecord<>(Topics.WATCH_RULES, id, rule))
-				.get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new RulesUnavailableException("Kafka did not store rule " + id + ": " + ex.getMessage(), ex);

@@ -1,7 +1,6 @@
 package org.newsradar.enrich.flow;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +42,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class EnrichmentFlow {
-
-	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(EnrichmentFlow.class);
 
@@ -209,7 +206,7 @@ class EnrichmentFlow {
 						abbreviate(article.title()), article.countries(), article.topics(), article.storyId());
 			}
 		}
-		EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
+		this.publisher.awaitAcknowledged(sends);
 	}
 
 	private static String abbreviate(String title) {

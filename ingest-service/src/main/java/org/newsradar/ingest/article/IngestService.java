@@ -1,7 +1,6 @@
 package org.newsradar.ingest.article;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IngestService {
-
-	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestService.class);
 
@@ -127,7 +124,7 @@ public class IngestService {
 
 	private void awaitAcknowledgements(List<Claim> claims, List<CompletableFuture<?>> sends) {
 		try {
-			EventPublisher.awaitAll(sends, PUBLISH_TIMEOUT);
+			this.publisher.awaitAcknowledged(sends);
 		}
 		catch (IllegalStateException ex) {
 			for (int i = 0; i < sends.size(); i++) {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -52,8 +53,6 @@ public class FeedStore implements SmartLifecycle {
 
 	static final String OWNERS_GROUP = "ingest-service-feeds";
 
-	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
-
 	private static final Logger logger = LoggerFactory.getLogger(FeedStore.class);
 
 	private final Map<String, Registered> feeds = new ConcurrentHashMap<>();
@@ -72,8 +71,13 @@ public class FeedStore implements SmartLifecycle {
 
 	private Thread follower;
 
-	FeedStore(KafkaProperties kafkaProperties, KafkaTemplate<String, Object> kafka, JsonMapper json) {
+	/** Longest wait for Kafka to store a registration. */
+	private final Duration timeout;
+
+	FeedStore(KafkaProperties kafkaProperties, KafkaTemplate<String, Object> kafka, JsonMapper json,
+			EventPublisher publisher) {
 		this.kafkaProperties = kafkaProperties;
+		this.timeout = publisher.ackTimeout();
 		this.kafka = kafka;
 		this.json = json;
 	}
@@ -144,7 +148,7 @@ public class FeedStore implements SmartLifecycle {
 	private SendResult<String, Object> write(String topic, String id, Object value) {
 		try {
 			return this.kafka.send(new ProducerRecord<>(topic, id, value))
-				.get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
@@ -161,7 +165,7 @@ public class FeedStore implements SmartLifecycle {
 		Consumer<String, byte[]> view = consumer(null);
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (String topic : List.of(Topics.FEEDS, Topics.FEED_STATE)) {
-			view.partitionsFor(topic, WRITE_TIMEOUT)
+			view.partitionsFor(topic, this.timeout)
 				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
 		}
 		view.assign(partitions);

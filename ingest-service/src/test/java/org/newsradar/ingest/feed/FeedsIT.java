@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.EventPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -300,8 +301,8 @@ class FeedsIT {
 	@Test
 	@Order(6)
 	void feedsAndWhatPollingFoundSurviveARestart(@Autowired KafkaProperties kafka,
-			@Autowired KafkaTemplate<String, Object> template) throws Exception {
-		FeedStore restarted = new FeedStore(kafka, template, this.json);
+			@Autowired KafkaTemplate<String, Object> template, @Autowired EventPublisher publisher) throws Exception {
+		FeedStore restarted = new FeedStore(kafka, template, this.json, publisher);
 		restarted.start();
 		try {
 			String rss = this.ids.get("/feeds/world.rss");
