@@ -87,7 +87,13 @@ class FaultsEndToEndIT {
 		for (int round = 0; round < ROUNDS; round++) {
 			post(ingest);
 			switch (round) {
-				case 0 -> enrich = replaced(enrich);
+				case 0 -> {
+					// The first alerts meet the failing receiver, and are pending when
+					// alert-service dies.
+					await().atMost(Duration.ofMinutes(2))
+						.until(() -> receiver.requests.stream().anyMatch((request) -> request.status() == 503));
+					enrich = replaced(enrich);
+				}
 				case 1 -> alert = replaced(alert);
 				case 2 -> {
 					ingest = replaced(ingest);
@@ -122,7 +128,7 @@ class FaultsEndToEndIT {
 	}
 
 	/** Every article in the index once: no more documents of this source than posted. */
-	private static Map<String, String> awaitIndexedOnce() {
+	private static Map<String, String> awaitIndexedOnce() throws Exception {
 		Map<String, String> stories = new HashMap<>();
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			for (String id : ids) {
@@ -168,9 +174,6 @@ class FaultsEndToEndIT {
 		assertThat(idsPerStory.values()).as("webhook-id of every attempt of one alert").allSatisfy((webhookIds) -> {
 			assertThat(webhookIds).hasSize(1);
 		});
-		assertThat(receiver.requests.stream().filter((request) -> request.status() == 503))
-			.as("attempts the receiver refused")
-			.isNotEmpty();
 	}
 
 	private static ServiceProcess started(ServiceProcess service) {

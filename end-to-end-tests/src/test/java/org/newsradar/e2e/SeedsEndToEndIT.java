@@ -220,7 +220,7 @@ class SeedsEndToEndIT {
 
 	@Test
 	@Order(5)
-	void writingNeedsAnApiKeyAndReadingDoesNot() throws Exception {
+	void writingAndReadingNeedAnApiKeyWhenKeysAreSet() throws Exception {
 		HttpRequest withoutKey = HttpRequest.newBuilder(URI.create(ingest.url("/api/articles")))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Unauthorised\",\"body\":\"never published\"}"))
@@ -235,9 +235,11 @@ class SeedsEndToEndIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(wrongKey.statusCode()).isEqualTo(401);
 		assertThat(json.readTree(wrongKey.body()).get("detail").asString()).isEqualTo("The API key is not valid.");
-		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(alert.url("/api/rules"))).build(),
+		HttpResponse<String> readWithoutKey = http.send(
+				HttpRequest.newBuilder(URI.create(alert.url("/api/rules"))).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(readWithoutKey.statusCode()).isEqualTo(401);
+		assertThat(send("GET", alert.url("/api/rules"), null, null).statusCode()).isEqualTo(200);
 		assertThat(articleCount()).isEqualTo(5);
 	}
 

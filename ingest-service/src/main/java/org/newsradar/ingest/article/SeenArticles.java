@@ -1,32 +1,33 @@
 package org.newsradar.ingest.article;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.CompactedTopicView;
+import org.newsradar.kafka.CompactedTopicViews;
+import org.newsradar.kafka.EventPublisher;
+import org.newsradar.kafka.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The articles already on {@code articles.raw}, by id, with a fingerprint of their
- * content. It is rebuilt from the topic itself when the service starts (before the web
- * server takes requests), so a restart does not forget what was published. An article is
- * new when its id is unknown, a duplicate when id and content match, and an update when
- * the content changed.
+ * The articles on {@code articles.raw}, by id, with a fingerprint of their content: a
+ * {@link CompactedTopicView} of the topic, loaded before the web server takes requests
+ * (so a restart does not forget what was published) and followed while the service runs
+ * (so that an article another instance published is known here too). An article is new
+ * when its id is unknown, a duplicate when id and content match, and an update when the
+ * content changed.
  */
 @Component
 class SeenArticles implements SmartLifecycle {
@@ -37,12 +38,14 @@ class SeenArticles implements SmartLifecycle {
 
 	private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
-	private final KafkaProperties kafkaProperties;
+	private final CompactedTopicView<byte[]> view;
 
-	private volatile boolean running;
+	private final Duration timeout;
 
-	SeenArticles(KafkaProperties kafkaProperties) {
-		this.kafkaProperties = kafkaProperties;
+	SeenArticles(CompactedTopicViews views, EventPublisher publisher) {
+		this.view = views.create(Topics.ARTICLES_RAW, new ByteArrayDeserializer(), this::remember, () -> logger
+			.info("{} articles already published on {}", this.fingerprints.size(), Topics.ARTICLES_RAW));
+		this.timeout = publisher.ackTimeout();
 	}
 
 	enum Status {
@@ -91,42 +94,42 @@ class SeenArticles implements SmartLifecycle {
 		return this.fingerprints.get(id);
 	}
 
-	@Override
-	public void start() {
-		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
-		config.put("enable.auto.commit", false);
-		config.remove("group.id");
-		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())
-			.createConsumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_RAW, Duration.ofSeconds(30))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-					Header fingerprint = record.headers().lastHeader(FINGERPRINT_HEADER);
-					if (record.key() != null && fingerprint != null) {
-						this.fingerprints.put(record.key(), new String(fingerprint.value(), StandardCharsets.UTF_8));
-					}
-				}
+	private void remember(List<ConsumerRecord<String, byte[]>> records) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			Header fingerprint = record.headers().lastHeader(FINGERPRINT_HEADER);
+			if (record.key() != null && fingerprint != null) {
+				this.fingerprints.put(record.key(), new String(fingerprint.value(), StandardCharsets.UTF_8));
 			}
 		}
-		logger.info("{} articles already published on {}", this.fingerprints.size(), Topics.ARTICLES_RAW);
-		this.running = true;
+	}
+
+	/**
+	 * Starts following the topic and returns once what it held is known, waiting for
+	 * Kafka as long as it takes (a line a minute says so).
+	 */
+	@Override
+	public void start() {
+		this.view.start();
+		OutageLog waiting = new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds",
+				Clock.systemUTC());
+		while (!this.view.isLoaded()) {
+			try {
+				this.view.catchUp(this.timeout);
+			}
+			catch (IllegalStateException ex) {
+				waiting.failed(ex.getMessage());
+			}
+		}
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
+		this.view.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.view.isRunning();
 	}
 
 	/** Before the web server, which starts in a later phase. */

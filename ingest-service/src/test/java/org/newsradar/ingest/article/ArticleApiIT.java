@@ -19,17 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.CompactedTopicViews;
+import org.newsradar.kafka.EventPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "newsradar.ingest.max-request-size=64KB")
@@ -50,7 +52,10 @@ class ArticleApiIT {
 	SeenArticles seen;
 
 	@Autowired
-	KafkaProperties kafkaProperties;
+	CompactedTopicViews views;
+
+	@Autowired
+	EventPublisher publisher;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -161,9 +166,30 @@ class ArticleApiIT {
 	void aRestartedServiceStillKnowsWhatWasPublished() throws Exception {
 		String body = "{\"title\":\"Remembered %s\"}".formatted(UUID.randomUUID());
 		String id = this.json.readTree(postJson(body).body()).get("articles").get(0).get("id").asString();
-		SeenArticles rebuilt = new SeenArticles(this.kafkaProperties);
+		SeenArticles rebuilt = new SeenArticles(this.views, this.publisher);
 		rebuilt.start();
-		assertThat(rebuilt.fingerprintOf(id)).isNotNull().isEqualTo(this.seen.fingerprintOf(id));
+		try {
+			assertThat(rebuilt.fingerprintOf(id)).isNotNull().isEqualTo(this.seen.fingerprintOf(id));
+		}
+		finally {
+			rebuilt.stop();
+		}
+	}
+
+	@Test
+	void anArticleAnotherInstancePublishesIsKnownHereSoon() throws Exception {
+		SeenArticles other = new SeenArticles(this.views, this.publisher);
+		other.start();
+		try {
+			String body = "{\"title\":\"Published elsewhere %s\"}".formatted(UUID.randomUUID());
+			String id = this.json.readTree(postJson(body).body()).get("articles").get(0).get("id").asString();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(other.fingerprintOf(id)).isEqualTo(this.seen.fingerprintOf(id)));
+			assertThat(other.claim(id, this.seen.fingerprintOf(id)).status()).isEqualTo(SeenArticles.Status.DUPLICATE);
+		}
+		finally {
+			other.stop();
+		}
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String title, String detailPart) {
