@@ -2,9 +2,6 @@ package org.newsradar.e2e;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.newsradar.e2e.Requests.send;
 
 /**
  * Faults while articles stream in, from outside: each service is killed with
@@ -44,8 +42,6 @@ class FaultsEndToEndIT {
 	private static final int ROUNDS = 6;
 
 	private static final int PER_ROUND = 8;
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,10 +59,7 @@ class FaultsEndToEndIT {
 			service.close();
 		}
 		receiver.server.stop(0);
-		for (String id : ids) {
-			send("DELETE", TestEngines.elasticsearchUrl() + "/articles/_doc/" + id, null);
-		}
-		send("POST", TestEngines.elasticsearchUrl() + "/articles/_refresh", null);
+		Requests.deleteArticles(ids);
 	}
 
 	@Test
@@ -205,16 +198,6 @@ class FaultsEndToEndIT {
 		article.put("url", "https://example.org/" + SOURCE + "/" + UUID.randomUUID());
 		article.put("title", "Report " + random.nextInt(100_000, 999_999));
 		article.put("body", words.toString().strip() + " " + random.nextLong(1_000_000, 9_999_999) + ".");
-	}
-
-	private static HttpResponse<String> send(String method, String url, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

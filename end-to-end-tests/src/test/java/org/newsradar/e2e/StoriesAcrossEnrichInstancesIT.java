@@ -1,8 +1,5 @@
 package org.newsradar.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.newsradar.e2e.Requests.send;
 
 /**
  * Two enrich-service processes in one consumer group, and the English and French reports
@@ -36,8 +34,6 @@ import static org.awaitility.Awaitility.await;
 class StoriesAcrossEnrichInstancesIT {
 
 	private static final int STORIES = 8;
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -75,10 +71,7 @@ class StoriesAcrossEnrichInstancesIT {
 		for (ServiceProcess service : services) {
 			service.close();
 		}
-		for (String id : ids) {
-			send("DELETE", TestEngines.elasticsearchUrl() + "/articles/_doc/" + id, null);
-		}
-		send("POST", TestEngines.elasticsearchUrl() + "/articles/_refresh", null);
+		Requests.deleteArticles(ids);
 	}
 
 	@Test
@@ -187,16 +180,6 @@ class StoriesAcrossEnrichInstancesIT {
 					.allSatisfy((member) -> assertThat(member.assignment().topicPartitions()).isNotEmpty());
 			});
 		}
-	}
-
-	private static HttpResponse<String> send(String method, String url, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
