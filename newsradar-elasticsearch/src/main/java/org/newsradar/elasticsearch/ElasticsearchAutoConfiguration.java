@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -120,8 +121,8 @@ public class ElasticsearchAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IndexSetup indexSetup(ElasticsearchClient client, JsonMapper jsonMapper) {
-		return new IndexSetup(client, jsonMapper);
+	IndexSetup indexSetup(ElasticsearchClient client, JsonMapper jsonMapper, ApplicationEventPublisher events) {
+		return new IndexSetup(client, jsonMapper, events);
 	}
 
 }

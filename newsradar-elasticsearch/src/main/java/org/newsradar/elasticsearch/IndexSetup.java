@@ -6,6 +6,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -16,17 +18,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
  * Creates an index template and the read/write alias over its first index
  * ({@code <alias>-000001}) when they are missing, waiting for Elasticsearch at start-up.
- * The template's text analysis is chosen by asking the cluster what it has: the full
- * distribution folds accents ({@code newsradar_text} with {@code asciifolding}), the
+ * What is asked for while the application starts is done in this bean's lifecycle phase,
+ * once the web server is up and before the Kafka listeners start: while Elasticsearch is
+ * away the service answers its probes, liveness UP and readiness DOWN, and consumes
+ * nothing. The template's text analysis is chosen by asking the cluster what it has: the
+ * full distribution folds accents ({@code newsradar_text} with {@code asciifolding}), the
  * minimal node falls back to lowercasing.
  */
-public class IndexSetup {
+public class IndexSetup implements SmartLifecycle {
+
+	/**
+	 * After the web server has started (its phase is {@code Integer.MAX_VALUE - 2048}).
+	 */
+	static final int PHASE = Integer.MAX_VALUE - 1536;
 
 	/**
 	 * The read/write alias of the articles index: enrich-service writes it, alert-service
@@ -52,23 +66,69 @@ public class IndexSetup {
 
 	private final JsonMapper json;
 
-	IndexSetup(ElasticsearchClient client, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	/** What was asked for before {@link #start()}. */
+	private final List<Runnable> pending = new ArrayList<>();
+
+	private boolean running;
+
+	IndexSetup(ElasticsearchClient client, JsonMapper json, ApplicationEventPublisher events) {
 		this.client = client;
 		this.json = json;
+		this.events = events;
+	}
+
+	@Override
+	public void start() {
+		List<Runnable> asked;
+		synchronized (this) {
+			asked = List.copyOf(this.pending);
+			this.pending.clear();
+			this.running = true;
+		}
+		asked.forEach(Runnable::run);
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/**
-	 * Puts the template (named like the alias) and creates the alias, waiting for
-	 * Elasticsearch as long as it takes: retries back off from 1 s to 30 s, and a line is
-	 * logged every 30 s or so while it does not answer. (A service that gave up after a
-	 * while would stay down once Elasticsearch was back, with nothing to restart it.)
+	 * Puts the template (named like the alias) and creates the alias (at once, or in this
+	 * bean's phase when asked during start-up), waiting for Elasticsearch as long as it
+	 * takes: retries back off from 1 s to 30 s, and a line is logged every 30 s or so
+	 * while it does not answer. (A service that gave up after a while would stay down
+	 * once Elasticsearch was back, with nothing to restart it.)
 	 * @param alias the read/write alias, e.g. {@code articles}
 	 * @param template an index template whose {@code index_patterns} cover
 	 * {@code <alias>-*}; its {@code settings.analysis} is filled in here
 	 */
 	public void ensure(String alias, Resource template) {
+		synchronized (this) {
+			if (!this.running) {
+				this.pending.add(() -> ensureNow(alias, template));
+				return;
+			}
+		}
+		ensureNow(alias, template);
+	}
+
+	private void ensureNow(String alias, Resource template) {
 		Instant start = Instant.now();
 		Instant nextLog = start;
+		boolean waiting = false;
 		Duration wait = FIRST_RETRY;
 		while (true) {
 			try {
@@ -77,6 +137,12 @@ public class IndexSetup {
 			}
 			catch (IOException ex) {
 				Instant now = Instant.now();
+				if (!waiting) {
+					// Alive and waiting: the liveness probe says so while readiness stays
+					// DOWN.
+					waiting = true;
+					AvailabilityChangeEvent.publish(this.events, this, LivenessState.CORRECT);
+				}
 				if (!now.isBefore(nextLog)) {
 					logger.warn(
 							"Waiting for Elasticsearch (newsradar.elasticsearch.uris) to set up '{}', {} s so far: {}",
