@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -162,7 +163,7 @@ public class RuleStore implements SmartLifecycle {
 			this.kafka.send(new ProducerRecord<>(Topics.WATCH_RULES, id, rule))
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException | TimeoutException | KafkaException ex) {
 			throw new RulesUnavailableException("Kafka did not store rule " + id + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {

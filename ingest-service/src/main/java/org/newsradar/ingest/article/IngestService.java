@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.KafkaException;
 import org.newsradar.events.ArticleIds;
 import org.newsradar.events.ArticleIngested;
 import org.newsradar.events.CloudEvents;
@@ -117,7 +116,9 @@ public class IngestService {
 			return this.publisher.publish(Topics.ARTICLES_RAW, article.id(), article, CloudEvents.ARTICLE_INGESTED,
 					article.ingestedAt(), Map.of(SeenArticles.FINGERPRINT_HEADER, claim.fingerprint()));
 		}
-		catch (KafkaException ex) {
+		catch (RuntimeException ex) {
+			// The producer refused at once (no metadata within max.block.ms): a failed
+			// send.
 			return CompletableFuture.failedFuture(ex);
 		}
 	}

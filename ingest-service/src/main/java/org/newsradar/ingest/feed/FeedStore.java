@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
+import org.newsradar.operations.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -150,9 +152,10 @@ public class FeedStore implements SmartLifecycle {
 			return this.kafka.send(new ProducerRecord<>(topic, id, value))
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException | TimeoutException | KafkaException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new IllegalStateException("Kafka did not store feed " + id + ": " + cause.getMessage(), ex);
+			throw new UnavailableException("Kafka did not store feed " + id + ": " + cause.getMessage()
+					+ ". Nothing was changed; retry later.", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
