@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ import org.newsradar.engines.LocalKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,11 +96,11 @@ class EngineOutagesEndToEndIT {
 	void nothingIsLostAndTheLogsStayQuietWhileAnEngineIsAway() throws Exception {
 		String rule = "{\"name\":\"Every article of " + SOURCE + "\",\"sources\":[\"" + SOURCE + "\"]}";
 		assertThat(send("PUT", alert.url("/api/rules/" + SOURCE), rule).statusCode()).isEqualTo(201);
-		post(articles(4));
+		post(DistinctArticles.of(SOURCE, 4));
 
 		Instant kafkaGone = Instant.now();
 		killTree(kafka.pid());
-		ArrayNode duringKafkaOutage = articles(4);
+		ArrayNode duringKafkaOutage = DistinctArticles.of(SOURCE, 4);
 		HttpResponse<String> refused = send("POST", ingest.url("/api/articles"),
 				json.writeValueAsString(duringKafkaOutage));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -117,7 +115,7 @@ class EngineOutagesEndToEndIT {
 
 		Instant elasticsearchGone = Instant.now();
 		killTree(elasticsearch.pid());
-		post(articles(4));
+		post(DistinctArticles.of(SOURCE, 4));
 		Thread.sleep(Duration.ofSeconds(30).minus(Duration.between(elasticsearchGone, Instant.now())));
 		Instant elasticsearchBack = Instant.now();
 		elasticsearch = startElasticsearch();
@@ -209,26 +207,6 @@ class EngineOutagesEndToEndIT {
 
 	private static String elasticsearchUrl() {
 		return "http://localhost:" + elasticsearchPort;
-	}
-
-	private static ArrayNode articles(int count) {
-		ArrayNode articles = json.createArrayNode();
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		for (int i = 0; i < count; i++) {
-			StringBuilder words = new StringBuilder();
-			for (int word = 0; word < 14; word++) {
-				for (int letter = 0; letter < 7; letter++) {
-					words.append((char) ('a' + random.nextInt(26)));
-				}
-				words.append(' ');
-			}
-			ObjectNode article = articles.addObject();
-			article.put("source", SOURCE);
-			article.put("url", "https://example.org/" + SOURCE + "/" + UUID.randomUUID());
-			article.put("title", "Report " + random.nextInt(100_000, 999_999));
-			article.put("body", words.toString().strip() + " " + random.nextLong(1_000_000, 9_999_999) + ".");
-		}
-		return articles;
 	}
 
 	private static int freePort() throws IOException {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -24,7 +23,6 @@ import org.newsradar.engines.TestEngines;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,10 +109,7 @@ class FaultsEndToEndIT {
 
 	/** Posts a round of articles, each its own story, until ingest-service takes them. */
 	private static void post(ServiceProcess ingest) throws Exception {
-		ArrayNode articles = json.createArrayNode();
-		for (int i = 0; i < PER_ROUND; i++) {
-			article(articles);
-		}
+		ArrayNode articles = DistinctArticles.of(SOURCE, PER_ROUND);
 		HttpResponse<String> posted = send("POST", ingest.url("/api/articles"), json.writeValueAsString(articles));
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
 		json.readTree(posted.body()).get("articles").forEach((article) -> ids.add(article.get("id").asString()));
@@ -179,25 +174,6 @@ class FaultsEndToEndIT {
 		service.kill();
 		running.remove(service);
 		return started(service.restart());
-	}
-
-	/**
-	 * An article with words and figures of its own, so that each is a story of its own.
-	 */
-	private static void article(ArrayNode articles) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		StringBuilder words = new StringBuilder();
-		for (int i = 0; i < 14; i++) {
-			for (int letter = 0; letter < 7; letter++) {
-				words.append((char) ('a' + random.nextInt(26)));
-			}
-			words.append(' ');
-		}
-		ObjectNode article = articles.addObject();
-		article.put("source", SOURCE);
-		article.put("url", "https://example.org/" + SOURCE + "/" + UUID.randomUUID());
-		article.put("title", "Report " + random.nextInt(100_000, 999_999));
-		article.put("body", words.toString().strip() + " " + random.nextLong(1_000_000, 9_999_999) + ".");
 	}
 
 	/**
