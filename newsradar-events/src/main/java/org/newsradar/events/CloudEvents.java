@@ -27,6 +27,21 @@ public final class CloudEvents {
 
 	public static final String ALERT_RAISED = "org.newsradar.alert.raised";
 
+	/** A watch rule saved, on the compacted {@code watch-rules} topic. */
+	public static final String RULE_SAVED = "org.newsradar.rule.saved";
+
+	/** A watch rule deleted: its tombstone. */
+	public static final String RULE_DELETED = "org.newsradar.rule.deleted";
+
+	/** A feed registered or changed, on the compacted {@code feeds} topic. */
+	public static final String FEED_SAVED = "org.newsradar.feed.saved";
+
+	/** A feed removed: its tombstone, on {@code feeds} and {@code feeds.state}. */
+	public static final String FEED_DELETED = "org.newsradar.feed.deleted";
+
+	/** What polling a feed found, on the compacted {@code feeds.state} topic. */
+	public static final String FEED_POLLED = "org.newsradar.feed.polled";
+
 	/** A delivery of an alert or digest that failed its last attempt. */
 	public static final String ALERT_DELIVERY_FAILED = "org.newsradar.alert.delivery.failed";
 

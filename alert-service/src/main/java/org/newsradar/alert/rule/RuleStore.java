@@ -1,6 +1,7 @@
 package org.newsradar.alert.rule;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.CompactedTopicView;
 import org.newsradar.kafka.CompactedTopicViews;
@@ -28,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +47,6 @@ public class RuleStore implements SmartLifecycle {
 
 	private final Map<String, WatchRule> rules = new ConcurrentHashMap<>();
 
-	private final KafkaTemplate<String, Object> kafka;
-
 	private final ApplicationEventPublisher events;
 
 	private final CompactedTopicView<WatchRule> view;
@@ -56,10 +54,11 @@ public class RuleStore implements SmartLifecycle {
 	/** Longest wait for Kafka to store a rule, or for the view to catch up. */
 	private final Duration timeout;
 
-	RuleStore(KafkaTemplate<String, Object> kafka, ApplicationEventPublisher events, CompactedTopicViews views,
-			JsonMapper json, EventPublisher publisher) {
-		this.kafka = kafka;
+	private final EventPublisher publisher;
+
+	RuleStore(ApplicationEventPublisher events, CompactedTopicViews views, JsonMapper json, EventPublisher publisher) {
 		this.timeout = publisher.ackTimeout();
+		this.publisher = publisher;
 		this.events = events;
 		this.view = views.create(Topics.WATCH_RULES, KafkaJson.deserializer(WatchRule.class, json), this::onRecords,
 				() -> events.publishEvent(new RulesLoaded(this.rules.size())));
@@ -160,7 +159,9 @@ public class RuleStore implements SmartLifecycle {
 
 	private void write(String id, WatchRule rule) {
 		try {
-			this.kafka.send(new ProducerRecord<>(Topics.WATCH_RULES, id, rule))
+			this.publisher
+				.publish(Topics.WATCH_RULES, id, rule,
+						(rule != null) ? CloudEvents.RULE_SAVED : CloudEvents.RULE_DELETED, Instant.now())
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {

@@ -34,6 +34,7 @@ import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.alert.support.WebhookReceiver;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.ArticleEnriched;
+import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -320,8 +321,18 @@ class AlertFlowIT {
 
 	@Test
 	void rulesCanBeReadReplacedAndDeleted() throws Exception {
-		assertThat(send("PUT", "/api/rules/central-asia", "{\"name\":\"Central Asia\",\"countries\":[\"KZ\"]}")
-			.statusCode()).isEqualTo(201);
+		try (Consumer<String, String> rules = TestEngines.follow(new StringDeserializer(), Topics.WATCH_RULES)) {
+			assertThat(send("PUT", "/api/rules/central-asia", "{\"name\":\"Central Asia\",\"countries\":[\"KZ\"]}")
+				.statusCode()).isEqualTo(201);
+			List<ConsumerRecord<String, String>> saved = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				rules.poll(Duration.ofMillis(200)).forEach(saved::add);
+				assertThat(saved).extracting(ConsumerRecord::key).contains("central-asia");
+			});
+			assertThat(new String(saved.get(0).headers().lastHeader(CloudEvents.TYPE).value(), StandardCharsets.UTF_8))
+				.as("CloudEvents type of a saved rule")
+				.isEqualTo(CloudEvents.RULE_SAVED);
+		}
 		assertThat(send("PUT", "/api/rules/central-asia", "{\"name\":\"Central Asia\",\"countries\":[\"kz\",\"UZ\"]}")
 			.statusCode()).isEqualTo(200);
 		JsonNode rule = this.json.readTree(send("GET", "/api/rules/central-asia", null).body());

@@ -1,6 +1,7 @@
 package org.newsradar.ingest.feed;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,11 +19,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
 import org.newsradar.operations.UnavailableException;
@@ -35,7 +36,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -65,8 +65,6 @@ public class FeedStore implements SmartLifecycle {
 
 	private final KafkaProperties kafkaProperties;
 
-	private final KafkaTemplate<String, Object> kafka;
-
 	private final JsonMapper json;
 
 	private volatile boolean running;
@@ -76,11 +74,12 @@ public class FeedStore implements SmartLifecycle {
 	/** Longest wait for Kafka to store a registration. */
 	private final Duration timeout;
 
-	FeedStore(KafkaProperties kafkaProperties, KafkaTemplate<String, Object> kafka, JsonMapper json,
-			EventPublisher publisher) {
+	private final EventPublisher publisher;
+
+	FeedStore(KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher) {
 		this.kafkaProperties = kafkaProperties;
 		this.timeout = publisher.ackTimeout();
-		this.kafka = kafka;
+		this.publisher = publisher;
 		this.json = json;
 	}
 
@@ -149,7 +148,9 @@ public class FeedStore implements SmartLifecycle {
 
 	private SendResult<String, Object> write(String topic, String id, Object value) {
 		try {
-			return this.kafka.send(new ProducerRecord<>(topic, id, value))
+			String type = (value == null) ? CloudEvents.FEED_DELETED
+					: Topics.FEEDS.equals(topic) ? CloudEvents.FEED_SAVED : CloudEvents.FEED_POLLED;
+			return this.publisher.publish(topic, id, value, type, Instant.now())
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {

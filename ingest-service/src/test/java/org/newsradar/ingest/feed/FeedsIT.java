@@ -30,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -300,9 +299,9 @@ class FeedsIT {
 
 	@Test
 	@Order(6)
-	void feedsAndWhatPollingFoundSurviveARestart(@Autowired KafkaProperties kafka,
-			@Autowired KafkaTemplate<String, Object> template, @Autowired EventPublisher publisher) throws Exception {
-		FeedStore restarted = new FeedStore(kafka, template, this.json, publisher);
+	void feedsAndWhatPollingFoundSurviveARestart(@Autowired KafkaProperties kafka, @Autowired EventPublisher publisher)
+			throws Exception {
+		FeedStore restarted = new FeedStore(kafka, this.json, publisher);
 		restarted.start();
 		try {
 			String rss = this.ids.get("/feeds/world.rss");
