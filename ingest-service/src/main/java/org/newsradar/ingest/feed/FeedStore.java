@@ -1,8 +1,8 @@
 package org.newsradar.ingest.feed;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -18,18 +18,20 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsradar.events.CloudEvents;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.CompactedTopicView;
+import org.newsradar.kafka.CompactedTopicViews;
 import org.newsradar.kafka.EventPublisher;
+import org.newsradar.kafka.KafkaJson;
+import org.newsradar.kafka.OutageLog;
 import org.newsradar.operations.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -37,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +48,10 @@ import org.springframework.stereotype.Component;
  * {@code feeds.state} (what polling found, written by the instance that polls the feed).
  * Keeping them apart means a poll never undoes a pause or a removal made meanwhile.
  * <p>
- * Every instance reads both topics from the beginning before it starts, then follows
- * them, so each one lists every feed. Who polls a feed is decided by Kafka: all instances
- * join the consumer group {@code ingest-service-feeds} on {@code feeds}, and an instance
- * polls the feeds on the partitions it is assigned.
+ * Every instance reads both topics from the beginning before it starts, then follows them
+ * (two {@link CompactedTopicView}s), so each one lists every feed. Who polls a feed is
+ * decided by Kafka: all instances join the consumer group {@code ingest-service-feeds} on
+ * {@code feeds}, and an instance polls the feeds on the partitions it is assigned.
  */
 @Component
 public class FeedStore implements SmartLifecycle {
@@ -65,22 +68,28 @@ public class FeedStore implements SmartLifecycle {
 
 	private final KafkaProperties kafkaProperties;
 
-	private final JsonMapper json;
+	private final CompactedTopicView<Feed> registrations;
 
-	private volatile boolean running;
-
-	private Thread follower;
+	private final CompactedTopicView<FeedState> polls;
 
 	/** Longest wait for Kafka to store a registration. */
 	private final Duration timeout;
 
 	private final EventPublisher publisher;
 
-	FeedStore(KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher) {
+	private volatile boolean running;
+
+	private Thread owner;
+
+	FeedStore(CompactedTopicViews views, KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher) {
 		this.kafkaProperties = kafkaProperties;
 		this.timeout = publisher.ackTimeout();
 		this.publisher = publisher;
-		this.json = json;
+		this.registrations = views.create(Topics.FEEDS, KafkaJson.deserializer(Feed.class, json),
+				this::applyRegistrations, () -> logger.info("{} feeds registered", this.feeds.size()));
+		this.polls = views.create(Topics.FEED_STATE, KafkaJson.deserializer(FeedState.class, json), this::applyPolls,
+				() -> {
+				});
 	}
 
 	/** A registration and the partition of {@code feeds} it is on. */
@@ -164,83 +173,90 @@ public class FeedStore implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Reads both topics to their end, waiting for Kafka as long as it takes (a line a
+	 * minute says so), then joins the owners' group.
+	 */
 	@Override
 	public void start() {
-		Consumer<String, byte[]> view = consumer(null);
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (String topic : List.of(Topics.FEEDS, Topics.FEED_STATE)) {
-			view.partitionsFor(topic, this.timeout)
-				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+		this.registrations.start();
+		this.polls.start();
+		OutageLog waiting = new OutageLog(logger, "Waiting to read the feeds", Clock.systemUTC());
+		while (!this.registrations.isLoaded() || !this.polls.isLoaded()) {
+			try {
+				this.registrations.catchUp(this.timeout);
+				this.polls.catchUp(this.timeout);
+			}
+			catch (IllegalStateException ex) {
+				waiting.failed(ex.getMessage());
+			}
 		}
-		view.assign(partitions);
-		view.seekToBeginning(partitions);
-		Map<TopicPartition, Long> end = view.endOffsets(partitions);
-		while (partitions.stream().anyMatch((partition) -> view.position(partition) < end.get(partition))) {
-			apply(view.poll(Duration.ofSeconds(1)));
-		}
-		logger.info("{} feeds registered", this.feeds.size());
-		Consumer<String, byte[]> owners = consumer(OWNERS_GROUP);
-		owners.subscribe(List.of(Topics.FEEDS), new Ownership());
 		this.running = true;
-		this.follower = Thread.ofPlatform().name("feed-store").daemon().start(() -> follow(view, owners));
+		this.owner = Thread.ofPlatform().name("feed-owners").daemon().start(this::own);
 	}
 
 	/**
-	 * Applies what other instances write, and keeps this instance in the owners' group
-	 * (whose records it does not need: the view has them).
+	 * Keeps this instance in the owners' group on {@code feeds} (whose records it does
+	 * not need: the views have them).
 	 */
-	private void follow(Consumer<String, byte[]> view, Consumer<String, byte[]> owners) {
-		try (view; owners) {
+	private void own() {
+		try (Consumer<String, byte[]> owners = consumer(OWNERS_GROUP)) {
+			owners.subscribe(List.of(Topics.FEEDS), new Ownership());
 			while (this.running) {
 				try {
-					apply(view.poll(Duration.ofMillis(200)));
 					owners.poll(Duration.ofMillis(200));
 				}
 				catch (WakeupException ex) {
 					return;
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Could not follow the feed topics, trying again: {}", ex.getMessage());
+					logger.warn("Could not stay in the group of feed owners, trying again: {}", ex.getMessage());
 					sleep();
 				}
 			}
 		}
 	}
 
-	private void apply(ConsumerRecords<String, byte[]> records) {
-		for (ConsumerRecord<String, byte[]> record : records) {
-			try {
-				if (record.topic().equals(Topics.FEEDS)) {
-					if (record.value() == null) {
-						this.feeds.remove(record.key());
-					}
-					else {
-						this.feeds.put(record.key(),
-								new Registered(this.json.readValue(record.value(), Feed.class), record.partition()));
-					}
+	private void applyRegistrations(List<ConsumerRecord<String, Feed>> records) {
+		for (ConsumerRecord<String, Feed> record : records) {
+			if (readable(record)) {
+				if (record.value() == null) {
+					this.feeds.remove(record.key());
 				}
-				else if (record.value() == null) {
+				else {
+					this.feeds.put(record.key(), new Registered(record.value(), record.partition()));
+				}
+			}
+		}
+	}
+
+	private void applyPolls(List<ConsumerRecord<String, FeedState>> records) {
+		for (ConsumerRecord<String, FeedState> record : records) {
+			if (readable(record)) {
+				if (record.value() == null) {
 					this.states.remove(record.key());
 				}
 				else {
-					this.states.put(record.key(), this.json.readValue(record.value(), FeedState.class));
+					this.states.put(record.key(), record.value());
 				}
 			}
-			catch (JacksonException ex) {
-				logger.error("Skipping unreadable record {} at {}-{}@{}: {}", record.key(), record.topic(),
-						record.partition(), record.offset(), ex.getOriginalMessage());
-			}
 		}
+	}
+
+	private static boolean readable(ConsumerRecord<String, ?> record) {
+		if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) == null) {
+			return true;
+		}
+		logger.error("Skipping unreadable record {} at {}-{}@{}", record.key(), record.topic(), record.partition(),
+				record.offset());
+		return false;
 	}
 
 	private Consumer<String, byte[]> consumer(String group) {
 		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		if (group != null) {
-			config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-			config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		}
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
 		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer())
 			.createConsumer();
 	}
@@ -278,14 +294,16 @@ public class FeedStore implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		if (this.follower != null) {
+		if (this.owner != null) {
 			try {
-				this.follower.join(Duration.ofSeconds(5));
+				this.owner.join(Duration.ofSeconds(5));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.polls.stop();
+		this.registrations.stop();
 	}
 
 	@Override

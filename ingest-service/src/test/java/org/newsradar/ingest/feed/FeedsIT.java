@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.Topics;
+import org.newsradar.kafka.CompactedTopicViews;
 import org.newsradar.kafka.EventPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -299,9 +300,9 @@ class FeedsIT {
 
 	@Test
 	@Order(6)
-	void feedsAndWhatPollingFoundSurviveARestart(@Autowired KafkaProperties kafka, @Autowired EventPublisher publisher)
-			throws Exception {
-		FeedStore restarted = new FeedStore(kafka, this.json, publisher);
+	void feedsAndWhatPollingFoundSurviveARestart(@Autowired CompactedTopicViews views, @Autowired KafkaProperties kafka,
+			@Autowired EventPublisher publisher) throws Exception {
+		FeedStore restarted = new FeedStore(views, kafka, this.json, publisher);
 		restarted.start();
 		try {
 			String rss = this.ids.get("/feeds/world.rss");
