@@ -136,6 +136,23 @@ public final class CompactedTopicView<V> implements SmartLifecycle {
 		await(deadline, () -> reached(end), () -> behind(end) + " records behind");
 	}
 
+	/**
+	 * Returns once the view has read what the topic held when it started, waiting for
+	 * Kafka as long as it takes.
+	 * @param step how long one attempt waits before the outage is noted
+	 * @param waiting where the wait is said (once a minute)
+	 */
+	public void awaitLoaded(Duration step, OutageLog waiting) {
+		while (!this.loaded) {
+			try {
+				catchUp(step);
+			}
+			catch (IllegalStateException ex) {
+				waiting.failed(ex.getMessage());
+			}
+		}
+	}
+
 	private void await(long deadline, BooleanSupplier done, Supplier<String> state) {
 		synchronized (this.progress) {
 			while (!done.getAsBoolean()) {

@@ -110,16 +110,8 @@ class SeenArticles implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.view.start();
-		OutageLog waiting = new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds",
-				Clock.systemUTC());
-		while (!this.view.isLoaded()) {
-			try {
-				this.view.catchUp(this.timeout);
-			}
-			catch (IllegalStateException ex) {
-				waiting.failed(ex.getMessage());
-			}
-		}
+		this.view.awaitLoaded(this.timeout,
+				new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds", Clock.systemUTC()));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -182,15 +183,8 @@ public class FeedStore implements SmartLifecycle {
 		this.registrations.start();
 		this.polls.start();
 		OutageLog waiting = new OutageLog(logger, "Waiting to read the feeds", Clock.systemUTC());
-		while (!this.registrations.isLoaded() || !this.polls.isLoaded()) {
-			try {
-				this.registrations.catchUp(this.timeout);
-				this.polls.catchUp(this.timeout);
-			}
-			catch (IllegalStateException ex) {
-				waiting.failed(ex.getMessage());
-			}
-		}
+		this.registrations.awaitLoaded(this.timeout, waiting);
+		this.polls.awaitLoaded(this.timeout, waiting);
 		this.running = true;
 		this.owner = Thread.ofPlatform().name("feed-owners").daemon().start(this::own);
 	}
@@ -218,27 +212,28 @@ public class FeedStore implements SmartLifecycle {
 	}
 
 	private void applyRegistrations(List<ConsumerRecord<String, Feed>> records) {
-		for (ConsumerRecord<String, Feed> record : records) {
-			if (readable(record)) {
-				if (record.value() == null) {
-					this.feeds.remove(record.key());
-				}
-				else {
-					this.feeds.put(record.key(), new Registered(record.value(), record.partition()));
-				}
-			}
-		}
+		apply(records, this.feeds, (record) -> new Registered(record.value(), record.partition()));
 	}
 
 	private void applyPolls(List<ConsumerRecord<String, FeedState>> records) {
-		for (ConsumerRecord<String, FeedState> record : records) {
-			if (readable(record)) {
-				if (record.value() == null) {
-					this.states.remove(record.key());
-				}
-				else {
-					this.states.put(record.key(), record.value());
-				}
+		apply(records, this.states, ConsumerRecord::value);
+	}
+
+	/**
+	 * Puts what each readable record holds under its key, or removes the key for a
+	 * tombstone.
+	 */
+	private static <V, T> void apply(List<ConsumerRecord<String, V>> records, Map<String, T> into,
+			Function<ConsumerRecord<String, V>, T> entry) {
+		for (ConsumerRecord<String, V> record : records) {
+			if (!readable(record)) {
+				continue;
+			}
+			if (record.value() == null) {
+				into.remove(record.key());
+			}
+			else {
+				into.put(record.key(), entry.apply(record));
 			}
 		}
 	}
