@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,9 @@ import static org.newsradar.e2e.Requests.send;
 /**
  * The engines fail under the three services, on engines of this test's own: Kafka is
  * killed with {@code kill -9} for a minute, then Elasticsearch for half a minute, each
- * started again on its data. A post while Kafka is away is refused with a 503 that says
+ * started again on its data; a service is killed and started again on top of each outage
+ * (alert-service while Kafka is away, enrich-service while Elasticsearch is), so it
+ * starts without its engine. A post while Kafka is away is refused with a 503 that says
  * nothing was stored; every article taken is indexed once and alerted once per story; and
  * while an engine is away no service writes more than 200 log lines a minute.
  */
@@ -45,6 +48,9 @@ class EngineOutagesEndToEndIT {
 
 	private static final List<ServiceProcess> services = new ArrayList<>();
 
+	/** The processes killed on purpose, whose logs are checked too. */
+	private static final List<ServiceProcess> killed = new ArrayList<>();
+
 	private static Path work;
 
 	private static int kafkaPort;
@@ -59,12 +65,14 @@ class EngineOutagesEndToEndIT {
 
 	private static ServiceProcess ingest;
 
+	private static ServiceProcess enrich;
+
 	private static ServiceProcess alert;
 
 	@BeforeAll
 	static void start() throws Exception {
 		work = Files.createTempDirectory("newsradar-outages");
-		kafkaPort = freePortPair();
+		kafkaPort = LocalKafka.freePortPair();
 		elasticsearchPort = freePort();
 		transportPort = freePort();
 		kafka = startKafka();
@@ -73,7 +81,8 @@ class EngineOutagesEndToEndIT {
 		String elasticsearchUrl = "--newsradar.elasticsearch.uris=" + elasticsearchUrl();
 		ingest = ServiceProcess.start("ingest-service", "384m", kafkaUrl, "--newsradar.kafka.ack-timeout=5s");
 		services.add(ingest);
-		services.add(ServiceProcess.start("enrich-service", "1536m", kafkaUrl, elasticsearchUrl));
+		enrich = ServiceProcess.start("enrich-service", "1536m", kafkaUrl, elasticsearchUrl);
+		services.add(enrich);
 		alert = ServiceProcess.start("alert-service", "384m", kafkaUrl, elasticsearchUrl);
 		services.add(alert);
 		services.forEach(ServiceProcess::awaitHealthy);
@@ -107,6 +116,7 @@ class EngineOutagesEndToEndIT {
 		assertThat(refused.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.body()).contains("Nothing from this request may be assumed stored");
+		alert = restart(alert);
 		Thread.sleep(Duration.ofSeconds(60).minus(Duration.between(kafkaGone, Instant.now())));
 		Instant kafkaBack = Instant.now();
 		kafka = startKafka();
@@ -116,13 +126,14 @@ class EngineOutagesEndToEndIT {
 		Instant elasticsearchGone = Instant.now();
 		killTree(elasticsearch.pid());
 		post(DistinctArticles.of(SOURCE, 4));
+		enrich = restart(enrich);
 		Thread.sleep(Duration.ofSeconds(30).minus(Duration.between(elasticsearchGone, Instant.now())));
 		Instant elasticsearchBack = Instant.now();
 		elasticsearch = startElasticsearch();
 
 		Set<String> stories = awaitIndexedOnce();
 		awaitOneAlertPerStory(stories);
-		for (ServiceProcess service : services) {
+		for (ServiceProcess service : Stream.concat(services.stream(), killed.stream()).toList()) {
 			assertQuiet(service, kafkaGone, kafkaBack);
 			assertQuiet(service, elasticsearchGone, elasticsearchBack);
 		}
@@ -187,6 +198,15 @@ class EngineOutagesEndToEndIT {
 			.isLessThanOrEqualTo(MAX_LINES_PER_MINUTE);
 	}
 
+	/** {@code kill -9} of a service, started again at once (not waited for). */
+	private static ServiceProcess restart(ServiceProcess service) throws Exception {
+		service.kill();
+		killed.add(service);
+		ServiceProcess restarted = service.restart();
+		services.set(services.indexOf(service), restarted);
+		return restarted;
+	}
+
 	/** {@code kill -9} of a process and of every process it started. */
 	private static void killTree(long pid) {
 		ProcessHandle.of(pid).ifPresent((process) -> {
@@ -213,20 +233,6 @@ class EngineOutagesEndToEndIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/** A free port whose next one is free too (the broker's controller listens there). */
-	private static int freePortPair() throws IOException {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			int port = freePort();
-			try (ServerSocket next = new ServerSocket(port + 1)) {
-				return port;
-			}
-			catch (IOException taken) {
-				// try another
-			}
-		}
-		throw new IOException("No two free ports in a row");
 	}
 
 }

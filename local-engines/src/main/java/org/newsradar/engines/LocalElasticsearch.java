@@ -71,10 +71,17 @@ public final class LocalElasticsearch implements AutoCloseable {
 				"path.logs=" + work.resolve("logs"),
 				// A nearly full CI disk must not turn the indices read-only.
 				"-E", "cluster.routing.allocation.disk.threshold_enabled=false")));
+		if (detached) {
+			// A node that outlives this JVM logs only into its own files, which it rolls;
+			// its console then has only what it prints before its logging starts.
+			command.add("--quiet");
+		}
 		try {
 			Files.createDirectories(log.getParent());
+			Files.writeString(log, detached ? "Elasticsearch logs into " + work.resolve("logs")
+					+ " (rolled by size); this file has only what it prints before that.\n" : "");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().put("ES_JAVA_HOME", EngineProcess.javaHome().toString());
 			builder.environment().put("ES_PATH_CONF", work.resolve("config").toString());
 			builder.environment().put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");

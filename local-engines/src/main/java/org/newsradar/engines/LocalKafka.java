@@ -2,6 +2,8 @@ package org.newsradar.engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code up}.
  */
 public final class LocalKafka implements AutoCloseable {
+
+	private static final List<String> CONSOLE_LOGGING = List
+		.of("-Dlogback.configurationFile=org/newsradar/engines/engine-logback.xml");
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalKafka.class);
 
@@ -59,10 +64,15 @@ public final class LocalKafka implements AutoCloseable {
 			if (detached) {
 				command.add("setsid");
 			}
-			command.addAll(java("-Xms256m", "-Xmx512m", "kafka.Kafka", config.toString()));
+			// A broker that outlives this JVM logs into a file of its own, rolled by
+			// size;
+			// its console (what the JVM prints itself) goes beside it.
+			Path console = detached ? log.resolveSibling(log.getFileName() + ".out") : log;
+			command.addAll(detached ? java(rolledInto(log), "-Xms256m", "-Xmx512m", "kafka.Kafka", config.toString())
+					: java(CONSOLE_LOGGING, "-Xms256m", "-Xmx512m", "kafka.Kafka", config.toString()));
 			logger.info("Starting Kafka on localhost:{} (data in {}, log {})", port, workDirectory, log);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
 				.start();
 			EngineProcess.awaitReady("Kafka", process, log, STARTUP_TIMEOUT, () -> isReady(port));
 			return new LocalKafka(process, port);
@@ -70,6 +80,23 @@ public final class LocalKafka implements AutoCloseable {
 		catch (IOException ex) {
 			throw new EngineException("Cannot start Kafka: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A client port that was free a moment ago, whose next port (the controller's) was
+	 * free too: for tests that start a broker of their own.
+	 */
+	public static int freePortPair() {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			int port = EngineProcess.freePort();
+			try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException taken) {
+				// try another
+			}
+		}
+		throw new EngineException("No two free ports in a row");
 	}
 
 	/** Whether a broker on {@code port} answers a metadata request. */
@@ -128,8 +155,8 @@ public final class LocalKafka implements AutoCloseable {
 			return;
 		}
 		String clusterId = Uuid.randomUuid().toString();
-		Process format = new ProcessBuilder(java("kafka.tools.StorageTool", "format", "--ignore-formatted",
-				"--cluster-id", clusterId, "--config", config.toString()))
+		Process format = new ProcessBuilder(java(CONSOLE_LOGGING, "kafka.tools.StorageTool", "format",
+				"--ignore-formatted", "--cluster-id", clusterId, "--config", config.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
@@ -151,12 +178,17 @@ public final class LocalKafka implements AutoCloseable {
 		}
 	}
 
-	private static List<String> java(String... arguments) {
+	private static List<String> java(List<String> logging, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(EngineProcess.javaHome().resolve("bin/java").toString(), "-cp",
-				System.getProperty("java.class.path"),
-				"-Dlogback.configurationFile=org/newsradar/engines/engine-logback.xml"));
+				System.getProperty("java.class.path")));
+		command.addAll(logging);
 		command.addAll(List.of(arguments));
 		return command;
+	}
+
+	private static List<String> rolledInto(Path log) {
+		return List.of("-Dlogback.configurationFile=org/newsradar/engines/engine-logback-file.xml",
+				"-Dnewsradar.engine.log=" + log.toAbsolutePath());
 	}
 
 }

@@ -44,6 +44,14 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class CompactedTopicView<V> implements SmartLifecycle {
 
+	/**
+	 * The phase for an owner that must have read its view before it serves: after the web
+	 * server has started ({@code Integer.MAX_VALUE - 2048}), so that the probes answer
+	 * while Kafka is waited for, and before the Kafka listeners
+	 * ({@code Integer.MAX_VALUE - 100}).
+	 */
+	public static final int AFTER_WEB_SERVER = Integer.MAX_VALUE - 1536;
+
 	private static final Logger logger = LoggerFactory.getLogger(CompactedTopicView.class);
 
 	private static final Duration POLL = Duration.ofMillis(200);

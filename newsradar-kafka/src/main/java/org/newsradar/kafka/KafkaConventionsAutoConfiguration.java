@@ -118,7 +118,7 @@ public class KafkaConventionsAutoConfiguration {
 
 	@Bean
 	KafkaOutageLog kafkaOutageLog(KafkaAdmin admin) {
-		return new KafkaOutageLog(admin, Clock.systemUTC());
+		return new KafkaOutageLog(admin, Clock.systemUTC(), admin::initialize);
 	}
 
 	@Bean

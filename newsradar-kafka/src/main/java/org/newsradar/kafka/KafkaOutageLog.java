@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -19,6 +20,12 @@ import org.springframework.kafka.core.KafkaAdmin;
  * one a minute while it stays away, one when it is back. The Kafka clients' own lines for
  * each reconnection attempt (several a second per client) are turned down to errors in
  * {@code newsradar-operations.properties}, so an outage does not flood the log.
+ * <p>
+ * When Kafka answers after it did not (a service started before its broker, or a broker
+ * that came back empty), the service's topics are created if they are missing: at
+ * start-up {@link KafkaAdmin} tries once and gives up, and a compacted view or a listener
+ * would wait for its topic for ever. Starts before everything else, so it also speaks
+ * while a service waits for Kafka at start.
  */
 class KafkaOutageLog implements SmartLifecycle {
 
@@ -30,12 +37,24 @@ class KafkaOutageLog implements SmartLifecycle {
 
 	private final OutageLog outage;
 
+	private final BooleanSupplier createMissingTopics;
+
 	private ScheduledExecutorService scheduler;
 
 	private AdminClient client;
 
-	KafkaOutageLog(KafkaAdmin admin, Clock clock) {
+	/** Whether the topics were checked (and created) since Kafka last answered. */
+	private volatile boolean topicsChecked;
+
+	/**
+	 * @param admin the service's admin, whose settings reach the broker
+	 * @param clock the time
+	 * @param createMissingTopics creates the service's missing topics, saying whether it
+	 * could ({@link KafkaAdmin#initialize})
+	 */
+	KafkaOutageLog(KafkaAdmin admin, Clock clock, BooleanSupplier createMissingTopics) {
 		this.admin = admin;
+		this.createMissingTopics = createMissingTopics;
 		this.outage = new OutageLog(logger, "Kafka cannot be reached ("
 				+ admin.getConfigurationProperties().get("bootstrap.servers") + "; readiness is DOWN)", clock);
 	}
@@ -64,13 +83,17 @@ class KafkaOutageLog implements SmartLifecycle {
 		}
 	}
 
-	/** Notes that Kafka answered. */
+	/** Notes that Kafka answered, and creates the topics that are missing. */
 	void reachable() {
 		this.outage.succeeded();
+		if (!this.topicsChecked) {
+			this.topicsChecked = this.createMissingTopics.getAsBoolean();
+		}
 	}
 
 	/** Notes that Kafka did not answer. */
 	void unreachable(Exception failure) {
+		this.topicsChecked = false;
 		this.outage.failed((failure.getCause() != null) ? failure.getCause().toString() : failure.toString());
 	}
 
@@ -86,6 +109,11 @@ class KafkaOutageLog implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.scheduler != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MIN_VALUE;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +23,10 @@ class KafkaOutageLogTest {
 
 	private final MovingClock clock = new MovingClock();
 
+	private final AtomicInteger topicChecks = new AtomicInteger();
+
 	private final KafkaOutageLog log = new KafkaOutageLog(new KafkaAdmin(Map.of("bootstrap.servers", "broker:9092")),
-			this.clock);
+			this.clock, () -> this.topicChecks.incrementAndGet() > 1);
 
 	@Test
 	void anOutageIsOneLineWhenItStartsOneAMinuteWhileItLastsAndOneWhenItEnds(CapturedOutput output) {
@@ -42,6 +45,19 @@ class KafkaOutageLogTest {
 					+ "java.net.ConnectException: Connection refused")
 			.contains("for 120 s now")
 			.containsOnlyOnce("Kafka cannot be reached (broker:9092; readiness is DOWN): over after 150 s");
+	}
+
+	@Test
+	void missingTopicsAreCreatedOnceKafkaAnswersAndAgainAfterEachOutage() {
+		this.log.reachable();
+		assertThat(this.topicChecks).as("the first attempt failed: tried again").hasValue(1);
+		this.log.reachable();
+		this.log.reachable();
+		assertThat(this.topicChecks).as("done once it succeeded").hasValue(2);
+		this.log.unreachable(new RuntimeException("gone"));
+		this.log.reachable();
+		this.log.reachable();
+		assertThat(this.topicChecks).as("a broker back from an outage may have come back empty").hasValue(3);
 	}
 
 	@Test

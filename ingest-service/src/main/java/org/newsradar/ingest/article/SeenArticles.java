@@ -15,18 +15,23 @@ import org.newsradar.kafka.CompactedTopicView;
 import org.newsradar.kafka.CompactedTopicViews;
 import org.newsradar.kafka.EventPublisher;
 import org.newsradar.kafka.OutageLog;
+import org.newsradar.operations.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The articles on {@code articles.raw}, by id, with a fingerprint of their content: a
- * {@link CompactedTopicView} of the topic, loaded before the web server takes requests
- * (so a restart does not forget what was published) and followed while the service runs
- * (so that an article another instance published is known here too). An article is new
- * when its id is unknown, a duplicate when id and content match, and an update when the
+ * {@link CompactedTopicView} of the topic, loaded before an article is taken (so a
+ * restart does not forget what was published; until then a submission is a 503 that says
+ * so, and the service is alive but not ready) and followed while the service runs (so
+ * that an article another instance published is known here too). An article is new when
+ * its id is unknown, a duplicate when id and content match, and an update when the
  * content changed.
  */
 @Component
@@ -42,10 +47,13 @@ class SeenArticles implements SmartLifecycle {
 
 	private final Duration timeout;
 
-	SeenArticles(CompactedTopicViews views, EventPublisher publisher) {
+	private final ApplicationEventPublisher events;
+
+	SeenArticles(CompactedTopicViews views, EventPublisher publisher, ApplicationEventPublisher events) {
 		this.view = views.create(Topics.ARTICLES_RAW, new ByteArrayDeserializer(), this::remember, () -> logger
 			.info("{} articles already published on {}", this.fingerprints.size(), Topics.ARTICLES_RAW));
 		this.timeout = publisher.ackTimeout();
+		this.events = events;
 	}
 
 	enum Status {
@@ -57,8 +65,13 @@ class SeenArticles implements SmartLifecycle {
 	/**
 	 * Records the article and says whether it was new. Atomic per id, so two identical
 	 * concurrent submissions are one new article and one duplicate.
+	 * @throws UnavailableException while what the topic holds is not known yet
 	 */
 	Claim claim(String id, String fingerprint) {
+		if (!this.view.isLoaded()) {
+			throw new UnavailableException("ingest-service is still reading the articles published before it started ("
+					+ Topics.ARTICLES_RAW + "), so it cannot yet tell a new article from a duplicate", null);
+		}
 		String previous = this.fingerprints.put(id, fingerprint);
 		Status status = (previous == null) ? Status.NEW
 				: previous.equals(fingerprint) ? Status.DUPLICATE : Status.UPDATED;
@@ -105,11 +118,12 @@ class SeenArticles implements SmartLifecycle {
 
 	/**
 	 * Starts following the topic and returns once what it held is known, waiting for
-	 * Kafka as long as it takes (a line a minute says so).
+	 * Kafka as long as it takes (a line a minute says so) and alive meanwhile.
 	 */
 	@Override
 	public void start() {
 		this.view.start();
+		AvailabilityChangeEvent.publish(this.events, this, LivenessState.CORRECT);
 		this.view.awaitLoaded(this.timeout,
 				new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds", Clock.systemUTC()));
 	}
@@ -124,10 +138,9 @@ class SeenArticles implements SmartLifecycle {
 		return this.view.isRunning();
 	}
 
-	/** Before the web server, which starts in a later phase. */
 	@Override
 	public int getPhase() {
-		return 0;
+		return CompactedTopicView.AFTER_WEB_SERVER;
 	}
 
 }

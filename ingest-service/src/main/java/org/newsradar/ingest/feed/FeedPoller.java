@@ -30,6 +30,7 @@ import org.newsradar.ingest.feed.FeedState.ItemTally;
 import org.newsradar.ingest.feed.PoliteFetcher.Fetched;
 import org.newsradar.ingest.page.PageExtractor;
 import org.newsradar.ingest.page.PageExtractor.ExtractedPage;
+import org.newsradar.kafka.CompactedTopicView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -325,7 +326,7 @@ class FeedPoller implements SmartLifecycle {
 	/** After the store has read the feed topics. */
 	@Override
 	public int getPhase() {
-		return 1;
+		return CompactedTopicView.AFTER_WEB_SERVER + 1;
 	}
 
 }

@@ -35,7 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -49,9 +52,10 @@ import org.springframework.stereotype.Component;
  * {@code feeds.state} (what polling found, written by the instance that polls the feed).
  * Keeping them apart means a poll never undoes a pause or a removal made meanwhile.
  * <p>
- * Every instance reads both topics from the beginning before it starts, then follows them
- * (two {@link CompactedTopicView}s), so each one lists every feed. Who polls a feed is
- * decided by Kafka: all instances join the consumer group {@code ingest-service-feeds} on
+ * Every instance reads both topics from the beginning before it starts (alive meanwhile,
+ * and answering 503 to the feeds API), then follows them (two
+ * {@link CompactedTopicView}s), so each one lists every feed. Who polls a feed is decided
+ * by Kafka: all instances join the consumer group {@code ingest-service-feeds} on
  * {@code feeds}, and an instance polls the feeds on the partitions it is assigned.
  */
 @Component
@@ -82,7 +86,11 @@ public class FeedStore implements SmartLifecycle {
 
 	private Thread owner;
 
-	FeedStore(CompactedTopicViews views, KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher) {
+	private final ApplicationEventPublisher events;
+
+	FeedStore(CompactedTopicViews views, KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.kafkaProperties = kafkaProperties;
 		this.timeout = publisher.ackTimeout();
 		this.publisher = publisher;
@@ -99,6 +107,7 @@ public class FeedStore implements SmartLifecycle {
 	}
 
 	List<Feed> all() {
+		requireLoaded();
 		return this.feeds.values()
 			.stream()
 			.map(Registered::feed)
@@ -107,11 +116,24 @@ public class FeedStore implements SmartLifecycle {
 	}
 
 	Optional<Feed> find(String id) {
+		requireLoaded();
 		return Optional.ofNullable(this.feeds.get(id)).map(Registered::feed);
 	}
 
 	Optional<Feed> findByUrl(String url) {
+		requireLoaded();
 		return this.feeds.values().stream().map(Registered::feed).filter((feed) -> feed.url().equals(url)).findFirst();
+	}
+
+	/**
+	 * Until both topics are read (while Kafka is away at start), the feeds are not known:
+	 * a 503 says so rather than an empty list or a registration that could replace one.
+	 */
+	private void requireLoaded() {
+		if (!this.registrations.isLoaded() || !this.polls.isLoaded()) {
+			throw new UnavailableException("ingest-service is still reading the registered feeds (" + Topics.FEEDS
+					+ ", " + Topics.FEED_STATE + ")", null);
+		}
 	}
 
 	/** What polling found, or {@code null} before the first poll. */
@@ -127,12 +149,14 @@ public class FeedStore implements SmartLifecycle {
 
 	/** Registers or replaces a feed, once Kafka has stored it. */
 	void save(Feed feed) {
+		requireLoaded();
 		SendResult<String, Object> sent = write(Topics.FEEDS, feed.id(), feed);
 		this.feeds.put(feed.id(), new Registered(feed, sent.getRecordMetadata().partition()));
 	}
 
 	/** Removes a feed and its state. */
 	boolean remove(String id) {
+		requireLoaded();
 		if (!this.feeds.containsKey(id)) {
 			return false;
 		}
@@ -182,6 +206,7 @@ public class FeedStore implements SmartLifecycle {
 	public void start() {
 		this.registrations.start();
 		this.polls.start();
+		AvailabilityChangeEvent.publish(this.events, this, LivenessState.CORRECT);
 		OutageLog waiting = new OutageLog(logger, "Waiting to read the feeds", Clock.systemUTC());
 		this.registrations.awaitLoaded(this.timeout, waiting);
 		this.polls.awaitLoaded(this.timeout, waiting);
@@ -306,10 +331,10 @@ public class FeedStore implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Before the web server and the poller. */
+	/** After the web server, before the poller. */
 	@Override
 	public int getPhase() {
-		return 0;
+		return CompactedTopicView.AFTER_WEB_SERVER;
 	}
 
 }

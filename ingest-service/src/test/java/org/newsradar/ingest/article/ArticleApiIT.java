@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +57,9 @@ class ArticleApiIT {
 
 	@Autowired
 	EventPublisher publisher;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -166,7 +170,7 @@ class ArticleApiIT {
 	void aRestartedServiceStillKnowsWhatWasPublished() throws Exception {
 		String body = "{\"title\":\"Remembered %s\"}".formatted(UUID.randomUUID());
 		String id = this.json.readTree(postJson(body).body()).get("articles").get(0).get("id").asString();
-		SeenArticles rebuilt = new SeenArticles(this.views, this.publisher);
+		SeenArticles rebuilt = new SeenArticles(this.views, this.publisher, this.events);
 		rebuilt.start();
 		try {
 			assertThat(rebuilt.fingerprintOf(id)).isNotNull().isEqualTo(this.seen.fingerprintOf(id));
@@ -178,7 +182,7 @@ class ArticleApiIT {
 
 	@Test
 	void anArticleAnotherInstancePublishesIsKnownHereSoon() throws Exception {
-		SeenArticles other = new SeenArticles(this.views, this.publisher);
+		SeenArticles other = new SeenArticles(this.views, this.publisher, this.events);
 		other.start();
 		try {
 			String body = "{\"title\":\"Published elsewhere %s\"}".formatted(UUID.randomUUID());

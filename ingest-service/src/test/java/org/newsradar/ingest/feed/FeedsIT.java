@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -301,8 +302,8 @@ class FeedsIT {
 	@Test
 	@Order(6)
 	void feedsAndWhatPollingFoundSurviveARestart(@Autowired CompactedTopicViews views, @Autowired KafkaProperties kafka,
-			@Autowired EventPublisher publisher) throws Exception {
-		FeedStore restarted = new FeedStore(views, kafka, this.json, publisher);
+			@Autowired EventPublisher publisher, @Autowired ApplicationEventPublisher events) throws Exception {
+		FeedStore restarted = new FeedStore(views, kafka, this.json, publisher, events);
 		restarted.start();
 		try {
 			String rss = this.ids.get("/feeds/world.rss");
