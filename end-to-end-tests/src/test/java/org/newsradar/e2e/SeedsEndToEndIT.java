@@ -72,9 +72,12 @@ class SeedsEndToEndIT {
 				// The test site is on the loopback interface, and its feeds are polled
 				// every second.
 				"--newsradar.outbound.allow-loopback=true", "--newsradar.ingest.feeds.host-delay=10ms",
-				"--newsradar.ingest.feeds.min-interval=1s");
+				"--newsradar.ingest.feeds.min-interval=1s",
+				// A line per article, for the trace check, is at DEBUG.
+				"--logging.level.org.newsradar.ingest.article.IngestService=DEBUG");
 		services.add(ingest);
-		enrich = ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch);
+		enrich = ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch,
+				"--logging.level.org.newsradar.enrich.flow.EnrichmentFlow=DEBUG");
 		services.add(enrich);
 		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch, apiKeys);
 		services.add(alert);

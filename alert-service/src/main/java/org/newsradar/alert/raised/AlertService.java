@@ -26,6 +26,7 @@ import org.newsradar.events.Topics;
 import org.newsradar.kafka.EventPublisher;
 import org.newsradar.kafka.PoisonMessageException;
 import org.newsradar.kafka.RecordObservations;
+import org.newsradar.operations.ThroughputLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,9 @@ class AlertService {
 	private final EventPublisher publisher;
 
 	private final Clock clock = Clock.systemUTC();
+
+	private final ThroughputLog matched = new ThroughputLog(logger, "Articles matched", ThroughputLog.EVERY,
+			this.clock);
 
 	private final RecordObservations observations;
 
@@ -181,6 +185,7 @@ class AlertService {
 		int end = (poison < 0) ? records.size() : poison;
 		publish(outcome.toPublish().stream().filter((alert) -> indexOf.get(alert.articleId()) < end).toList(),
 				traceByArticle);
+		this.matched.add(end);
 		if (poison >= 0) {
 			throw new BatchListenerFailedException(why + " at " + describe(records.get(poison)),
 					new PoisonMessageException(why, null), records.get(poison));

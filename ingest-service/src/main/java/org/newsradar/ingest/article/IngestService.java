@@ -18,6 +18,7 @@ import org.newsradar.ingest.article.SeenArticles.Claim;
 import org.newsradar.ingest.article.SeenArticles.Status;
 import org.newsradar.ingest.article.SubmissionReader.Checked;
 import org.newsradar.kafka.EventPublisher;
+import org.newsradar.operations.ThroughputLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public class IngestService {
 
 	private final Clock clock;
 
+	private final ThroughputLog throughput;
+
 	private final MeterRegistry metrics;
 
 	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader, MeterRegistry metrics) {
@@ -49,6 +52,7 @@ public class IngestService {
 		this.publisher = publisher;
 		this.reader = reader;
 		this.clock = Clock.systemUTC();
+		this.throughput = new ThroughputLog(logger, "Articles taken", ThroughputLog.EVERY, this.clock);
 	}
 
 	/**
@@ -96,14 +100,16 @@ public class IngestService {
 
 	/**
 	 * {@code newsradar.articles.ingested} by status ({@code new}, {@code updated},
-	 * {@code duplicate}) and {@code newsradar.articles.rejected}; one log line per
-	 * article, in the request's trace.
+	 * {@code duplicate}) and {@code newsradar.articles.rejected}; a DEBUG line per
+	 * article in the request's trace, an INFO line a minute for them all, and an INFO
+	 * line per rejection.
 	 */
 	private void count(List<IngestReport.Outcome> outcomes, List<IngestReport.Rejection> rejections) {
 		for (IngestReport.Outcome outcome : outcomes) {
 			this.metrics.counter("newsradar.articles.ingested", "status", outcome.status()).increment();
-			logger.info("Ingested {} ({})", outcome.id(), outcome.status());
+			logger.debug("Ingested {} ({})", outcome.id(), outcome.status());
 		}
+		this.throughput.add(outcomes.size());
 		if (!rejections.isEmpty()) {
 			this.metrics.counter("newsradar.articles.rejected").increment(rejections.size());
 			rejections.forEach((rejection) -> logger.info("Rejected article {} of the request: {}", rejection.index(),
