@@ -77,6 +77,8 @@ class AlertService {
 
 	private final Counter raisedCount;
 
+	private final Counter matchedCount;
+
 	private final KafkaListenerEndpointRegistry listeners;
 
 	AlertService(RuleStore rules, RuleMatcher matcher, AlertStore store, Deliveries deliveries,
@@ -87,6 +89,9 @@ class AlertService {
 		this.observations = observations;
 		this.raisedCount = Counter.builder("newsradar.alerts.raised")
 			.description("Alerts raised: the first match of a rule in a story")
+			.register(metrics);
+		this.matchedCount = Counter.builder("newsradar.articles.matched")
+			.description("Articles matched against every rule, their alerts raised and published")
 			.register(metrics);
 		this.matcher = matcher;
 		this.store = store;
@@ -186,6 +191,7 @@ class AlertService {
 		publish(outcome.toPublish().stream().filter((alert) -> indexOf.get(alert.articleId()) < end).toList(),
 				traceByArticle);
 		this.matched.add(end);
+		this.matchedCount.increment(end);
 		if (poison >= 0) {
 			throw new BatchListenerFailedException(why + " at " + describe(records.get(poison)),
 					new PoisonMessageException(why, null), records.get(poison));
