@@ -2,14 +2,16 @@ package org.newsradar.alert.rule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,46 @@ public class RuleStore implements SmartLifecycle {
 		apply(List.of(rule), List.of());
 	}
 
+	/**
+	 * Saves many rules at once: every record is sent, then every acknowledgement awaited,
+	 * and the rules Kafka stored are applied together. Each rule is one record, so each
+	 * is saved whole or not at all.
+	 * @param rules the rules, checked, each under its own id
+	 * @return why Kafka did not store a rule, by its position in {@code rules} (empty
+	 * when all were stored)
+	 */
+	Map<Integer, String> saveAll(List<WatchRule> rules) {
+		List<CompletableFuture<?>> sends = new ArrayList<>(rules.size());
+		for (WatchRule rule : rules) {
+			try {
+				sends.add(this.publisher.publish(Topics.WATCH_RULES, rule.id(), rule, CloudEvents.RULE_SAVED,
+						Instant.now()));
+			}
+			catch (KafkaException ex) {
+				sends.add(CompletableFuture.failedFuture(ex));
+			}
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		Map<Integer, String> failed = new LinkedHashMap<>();
+		List<WatchRule> stored = new ArrayList<>(rules.size());
+		for (int i = 0; i < rules.size(); i++) {
+			try {
+				sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				stored.add(rules.get(i));
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				failed.put(i, "Kafka did not store it: " + ((ex.getCause() != null) ? ex.getCause() : ex)
+						+ ". Nothing of it was saved; retry later.");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new RulesUnavailableException("Interrupted while storing rules", ex);
+			}
+		}
+		apply(stored, List.of());
+		return failed;
+	}
+
 	boolean delete(String id) {
 		if (findCurrent(id).isEmpty()) {
 			return false;
@@ -121,7 +163,8 @@ public class RuleStore implements SmartLifecycle {
 		return true;
 	}
 
-	private void current() {
+	/** Waits until every save acknowledged so far, here or elsewhere, is known. */
+	void current() {
 		try {
 			catchUp(this.timeout);
 		}

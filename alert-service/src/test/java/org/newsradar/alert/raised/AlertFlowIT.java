@@ -357,10 +357,13 @@ class AlertFlowIT {
 						 {"id":"bulk-s","name":"Signed","channels":[{"type":"webhook","url":"https://hooks.example.org/s"}]}]""");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode bulk = this.json.readTree(response.body());
+		JsonNode results = bulk.get("results");
 		assertThat(bulk.get("created").asInt()).isEqualTo(2);
 		assertThat(bulk.get("replaced").asInt()).isEqualTo(1);
 		assertThat(bulk.get("invalid").asInt()).isEqualTo(2);
-		JsonNode results = bulk.get("results");
+		assertThat(bulk.get("failed").asInt()).isZero();
+		assertThat(results).extracting((result) -> result.get("status").asString())
+			.containsExactly("created", "replaced", "invalid", "invalid", "created");
 		assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("countries");
 		assertThat(results.get(3).get("errors").get(0).get("message").asString())
 			.contains("10.0.0.7 is an internal address");
