@@ -37,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole pipeline measured from outside, through the public APIs of the stack that
- * {@code ./newsradar up} runs: generated watch rules are saved through the bulk endpoint,
+ * {@code ./newsradar up} runs: generated watch rules, each about one real article of the
+ * file ({@link RuleGenerator#generateSpecific}), are saved through the bulk endpoint,
  * articles of a JSONL file (the evaluation pile by default) are posted to ingest-service
  * as fast as it takes them, and the services' own counters say when each stage is done.
  * Then an open-loop run posts further articles at a fixed rate and times, for each
@@ -114,7 +115,7 @@ public final class PipelineBenchmark {
 		}
 		int warmUp = Math.min(WARM_UP, pile.size() / 10);
 		List<ArticleEnriched> throughputArticles = pile.subList(0, articleCount);
-		saveRules(new RuleGenerator(pile).generate(ruleCount), ruleCount);
+		saveRules(new RuleGenerator(pile).generateSpecific(ruleCount), ruleCount);
 
 		warmUp(pile.subList(pile.size() - warmUp, pile.size()));
 		Throughput throughput = throughput(throughputArticles);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.ArticleEnriched;
@@ -27,6 +28,9 @@ final class RuleGenerator {
 	private final List<String> vocabulary;
 
 	private final Set<String> ruleWords;
+
+	/** The rule words in at most 0.05% of the articles, for rules about one story. */
+	private final Set<String> storyWords;
 
 	private final List<ArticleEnriched> articles;
 
@@ -51,6 +55,10 @@ final class RuleGenerator {
 			.sorted()
 			.toList();
 		this.ruleWords = Set.copyOf(this.vocabulary);
+		int story = Math.max(low, articles.size() / 2000);
+		this.storyWords = this.vocabulary.stream()
+			.filter((word) -> documentFrequency.get(word) <= story)
+			.collect(Collectors.toUnmodifiableSet());
 		this.countries = countries.stream().sorted(Comparator.naturalOrder()).toList();
 	}
 
@@ -74,6 +82,47 @@ final class RuleGenerator {
 			}
 			rules.add(new WatchRule("bench-" + i, "bench " + i, query, countries, null, languages, null, null, null,
 					null, null));
+		}
+		return rules;
+	}
+
+	/**
+	 * Rules each written about one real article, as an analyst follows a story: two of
+	 * its rare words side by side (a phrase), two of its rare words anywhere (AND), or
+	 * one of its rare words among articles naming one of its countries. Each matches its
+	 * own article's story and whatever else says the same; far fewer articles than
+	 * {@link #generate}'s rules, which take their words independently.
+	 * @param count how many
+	 * @return the rules, ids {@code bench-0} on
+	 */
+	List<WatchRule> generateSpecific(int count) {
+		List<WatchRule> rules = new ArrayList<>(count);
+		while (rules.size() < count) {
+			ArticleEnriched article = this.articles.get(this.random.nextInt(this.articles.size()));
+			List<String> words = words(article.title() + " " + article.body());
+			List<String> rare = words.stream().filter(this.storyWords::contains).distinct().toList();
+			if (rare.size() < 2) {
+				continue;
+			}
+			String first = rare.get(this.random.nextInt(rare.size()));
+			String query;
+			List<String> countries = null;
+			int kind = this.random.nextInt(3);
+			int at = words.indexOf(first);
+			if (kind == 0 && at + 1 < words.size() && words.get(at + 1).length() > 3) {
+				query = "\"" + first + " " + words.get(at + 1) + "\"";
+			}
+			else if (kind == 1 || article.countries().isEmpty()) {
+				String second = rare.get(this.random.nextInt(rare.size()));
+				query = first.equals(second) ? first : first + " AND " + second;
+			}
+			else {
+				query = first;
+				countries = List.of(article.countries().get(this.random.nextInt(article.countries().size())));
+			}
+			int i = rules.size();
+			rules.add(new WatchRule("bench-" + i, "bench " + i, query, countries, null, null, null, null, null, null,
+					null));
 		}
 		return rules;
 	}
