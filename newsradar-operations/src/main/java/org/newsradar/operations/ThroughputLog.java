@@ -1,8 +1,8 @@
 package org.newsradar.operations;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,7 +25,7 @@ public final class ThroughputLog {
 
 	private final Duration every;
 
-	private final Clock clock;
+	private final InstantSource clock;
 
 	private final LongAdder count = new LongAdder();
 
@@ -41,7 +41,7 @@ public final class ThroughputLog {
 	 * @param every how often at most
 	 * @param clock the time
 	 */
-	public ThroughputLog(Logger logger, String what, Duration every, Clock clock) {
+	public ThroughputLog(Logger logger, String what, Duration every, InstantSource clock) {
 		this.logger = logger;
 		this.what = what;
 		this.every = every;

@@ -1,10 +1,7 @@
 package org.newsradar.operations;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ThroughputLogTest {
 
-	private final MovingClock clock = new MovingClock();
+	private Instant now = Instant.parse("2026-11-30T10:00:00Z");
 
 	private final ThroughputLog log = new ThroughputLog(LoggerFactory.getLogger(ThroughputLogTest.class),
-			"Enriched articles", Duration.ofMinutes(1), this.clock);
+			"Enriched articles", Duration.ofMinutes(1), () -> this.now);
 
 	@Test
 	void oneLineAPeriodWithTheCountTheRateAndTheTotal(CapturedOutput output) {
 		for (int second = 0; second < 120; second++) {
-			this.clock.now = Instant.parse("2026-11-30T10:00:00Z").plusSeconds(second);
+			this.now = Instant.parse("2026-11-30T10:00:00Z").plusSeconds(second);
 			this.log.add(10);
 		}
-		this.clock.now = Instant.parse("2026-11-30T10:02:00Z");
+		this.now = Instant.parse("2026-11-30T10:02:00Z");
 		this.log.add(10);
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Enriched articles"))).satisfiesExactly(
@@ -42,30 +39,9 @@ class ThroughputLogTest {
 	@Test
 	void nothingIsSaidBeforeAPeriodIsOver(CapturedOutput output) {
 		this.log.add(5);
-		this.clock.now = this.clock.now.plusSeconds(59);
+		this.now = this.now.plusSeconds(59);
 		this.log.add(5);
 		assertThat(output.getOut()).doesNotContain("Enriched articles");
-	}
-
-	private static final class MovingClock extends Clock {
-
-		Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
