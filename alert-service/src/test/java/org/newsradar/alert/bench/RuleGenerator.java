@@ -87,11 +87,12 @@ final class RuleGenerator {
 	}
 
 	/**
-	 * Rules each written about one real article, as an analyst follows a story: two of
-	 * its rare words (in at most 0.05% of the articles) side by side (a phrase), two of
-	 * them anywhere (AND), or one of them among articles naming one of its countries.
-	 * Each matches its own article's story and whatever else says the same; far fewer
-	 * articles than {@link #generate}'s rules, which take their words independently.
+	 * Rules each written about one real article, as an analyst follows a story: one of
+	 * its rare words (in at most 0.05% of the articles) and the word after it (a phrase),
+	 * two of them anywhere (AND), or one of them among articles naming one of its
+	 * countries. Each matches its own article's story and whatever else says the same;
+	 * far fewer articles than {@link #generate}'s rules, which take their words
+	 * independently.
 	 * @param count how many
 	 * @return the rules, ids {@code bench-0} on
 	 */
