@@ -98,14 +98,23 @@ public class StoryTagger implements Tagger {
 		this.settings = settings;
 	}
 
+	/**
+	 * The article's fingerprint is taken outside the lock (it is the article's alone);
+	 * finding and remembering its story is one step under it, so that the consumer
+	 * threads of an instance see each other's articles at once.
+	 */
 	@Override
-	public synchronized void tag(ArticleDraft article) {
+	public void tag(ArticleDraft article) {
+		StoryFingerprint fingerprint = StoryFingerprint.of(article);
+		tag(article, fingerprint);
+	}
+
+	private synchronized void tag(ArticleDraft article, StoryFingerprint fingerprint) {
 		Entry known = this.byArticle.get(article.received().id());
 		if (known != null) {
 			article.storyId(known.storyId);
 			return;
 		}
-		StoryFingerprint fingerprint = StoryFingerprint.of(article);
 		Map<String, Double> weights = weights(fingerprint);
 		Map<Entry, Shared> shared = new IdentityHashMap<>();
 		List<String> common = new ArrayList<>();
