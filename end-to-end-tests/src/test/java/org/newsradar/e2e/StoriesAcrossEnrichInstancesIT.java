@@ -54,8 +54,12 @@ class StoriesAcrossEnrichInstancesIT {
 		String elasticsearch = "--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl();
 		ingest = ServiceProcess.start("ingest-service", "384m", kafka);
 		services.add(ingest);
-		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
-		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch));
+		// One consumer each, as docs advise for several instances on three partitions:
+		// with
+		// the default three, the assignor may give all three partitions to one instance.
+		String oneConsumer = "--spring.kafka.listener.concurrency=1";
+		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch, oneConsumer));
+		services.add(ServiceProcess.start("enrich-service", "1536m", kafka, elasticsearch, oneConsumer));
 		alert = ServiceProcess.start("alert-service", "384m", kafka, elasticsearch);
 		services.add(alert);
 		services.forEach(ServiceProcess::awaitHealthy);
