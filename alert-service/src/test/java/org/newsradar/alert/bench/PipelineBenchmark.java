@@ -118,8 +118,8 @@ public final class PipelineBenchmark {
 		saveRules(new RuleGenerator(pile).generateSpecific(ruleCount), ruleCount);
 
 		warmUp(pile.subList(pile.size() - warmUp, pile.size()));
-		Throughput throughput = throughput(throughputArticles);
-		int rate = (fixedRate != null) ? fixedRate : Math.max(1, (int) (throughput.articlesPerSecond() / 2));
+		double measured = throughput(throughputArticles);
+		int rate = (fixedRate != null) ? fixedRate : Math.max(1, (int) (measured / 2));
 		List<ArticleEnriched> rest = pile.subList(articleCount, pile.size() - warmUp);
 		latency(rest.subList(0, Math.min(rest.size(), rate * seconds)), rate);
 		bulkBaseline();
@@ -218,12 +218,13 @@ public final class PipelineBenchmark {
 	/**
 	 * Posts the articles as fast as ingest-service takes them (two requests in flight)
 	 * and waits until alert-service has matched every one that was published.
+	 * @return the end-to-end rate, articles a second
 	 */
-	private Throughput throughput(List<ArticleEnriched> articles) throws Exception {
+	private double throughput(List<ArticleEnriched> articles) throws Exception {
 		Map<String, Double> enrichedBefore = counters(ENRICH, "newsradar_articles_enriched_total");
 		Map<String, Double> matchedBefore = counters(ALERTS, "newsradar_articles_matched_total");
 		double alertsBefore = total(counters(ALERTS, "newsradar_alerts_raised_total"));
-		Map<String, Cpu> cpuBefore = cpu();
+		Map<String, Double> cpuBefore = cpu();
 		Sampler sampler = new Sampler(List.of(stage(ENRICH, "newsradar_articles_enriched_total", enrichedBefore),
 				stage(ALERTS, "newsradar_articles_matched_total", matchedBefore)));
 		Thread sampling = Thread.ofPlatform().name("sampler").start(sampler);
@@ -237,7 +238,7 @@ public final class PipelineBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		sampler.stop();
 		sampling.join();
-		Map<String, Cpu> cpuAfter = cpu();
+		Map<String, Double> cpuAfter = cpu();
 		double alerts = total(counters(ALERTS, "newsradar_alerts_raised_total")) - alertsBefore;
 
 		double rate = articles.size() / seconds;
@@ -249,34 +250,25 @@ public final class PipelineBenchmark {
 		for (Stage stage : sampler.stages) {
 			this.table.put(stage.name() + " stage, first to last article", stage.rate());
 		}
-		double cpuPerArticle = 0;
-		StringBuilder shares = new StringBuilder();
-		double cpuTotal = cpuAfter.entrySet()
-			.stream()
-			.mapToDouble((entry) -> entry.getValue().seconds() - cpuBefore.get(entry.getKey()).seconds())
-			.sum();
-		for (String process : PROCESSES) {
-			if (!cpuAfter.containsKey(process) || !cpuBefore.containsKey(process)) {
-				continue;
+		Map<String, Double> used = new LinkedHashMap<>();
+		cpuAfter.forEach((process, after) -> {
+			if (cpuBefore.containsKey(process)) {
+				used.put(process, after - cpuBefore.get(process));
 			}
-			double used = cpuAfter.get(process).seconds() - cpuBefore.get(process).seconds();
-			cpuPerArticle += used / articles.size();
-			shares.append(String.format(Locale.ROOT, "%s %.0f%% (%.2f ms/article), ", process, 100 * used / cpuTotal,
-					1000 * used / articles.size()));
-		}
+		});
+		double cpuTotal = used.values().stream().mapToDouble(Double::doubleValue).sum();
+		StringBuilder shares = new StringBuilder();
+		used.forEach((process, cpuSeconds) -> shares.append(String.format(Locale.ROOT, "%s %.0f%% (%.2f ms/article), ",
+				process, 100 * cpuSeconds / cpuTotal, 1000 * cpuSeconds / articles.size())));
 		this.table.put("CPU time by process", shares.substring(0, Math.max(0, shares.length() - 2)));
-		double bound = 1 / cpuPerArticle;
+		double bound = articles.size() / cpuTotal;
 		int cores = Runtime.getRuntime().availableProcessors();
 		this.table.put("shared-CPU bound, 1 / (CPU s per article, all processes)",
 				String.format(Locale.ROOT,
 						"%.0f articles/s on one core, %.0f on %d; the pipeline reaches %.2f of %d cores", bound,
 						bound * cores, cores, rate / (bound * cores), cores));
 		this.table.put("resident memory, highest sampled", sampler.rss());
-		return new Throughput(rate);
-	}
-
-	private record Throughput(double articlesPerSecond) {
-
+		return rate;
 	}
 
 	/**
@@ -557,15 +549,11 @@ public final class PipelineBenchmark {
 
 	}
 
-	private record Cpu(double seconds) {
-
-	}
-
 	/** CPU time of each process of the stack, with its children (Elasticsearch's JVM). */
-	private Map<String, Cpu> cpu() {
-		Map<String, Cpu> cpu = new LinkedHashMap<>();
+	private Map<String, Double> cpu() {
+		Map<String, Double> cpu = new LinkedHashMap<>();
 		for (String process : PROCESSES) {
-			pid(process).ifPresent((pid) -> cpu.put(process, new Cpu(treeCpuSeconds(pid))));
+			pid(process).ifPresent((pid) -> cpu.put(process, treeCpuSeconds(pid)));
 		}
 		return cpu;
 	}
