@@ -21,6 +21,11 @@ public class EnrichmentPipeline {
 		this.clock = Clock.systemUTC();
 	}
 
+	/** The taggers, in the order they run. */
+	public List<Tagger> taggers() {
+		return this.taggers;
+	}
+
 	public ArticleEnriched enrich(ArticleIngested article) {
 		return enriched(draft(article));
 	}

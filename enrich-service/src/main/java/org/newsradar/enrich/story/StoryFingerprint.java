@@ -3,6 +3,7 @@ package org.newsradar.enrich.story;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -24,9 +25,12 @@ import org.newsradar.enrich.text.Tokens;
  * @param features its features
  * @param words its content words (folded, five letters or more; in Chinese and Japanese,
  * pairs of characters), to tell two stories in one language apart when they share the
- * same countries and people
+ * same countries and people: as the sorted, distinct {@link String#hashCode() hash codes}
+ * of the words, which take a fifteenth of the memory of the words themselves (50,000
+ * remembered articles kept 1.2 GB of words) and compare by a merge; two words of one
+ * article pair with a hash of the other's by chance once in millions of pairs
  */
-record StoryFingerprint(String articleId, Instant time, String language, Set<String> features, Set<String> words) {
+record StoryFingerprint(String articleId, Instant time, String language, Set<String> features, int[] words) {
 
 	/**
 	 * A number in any script's digits ("1,000", "1.000", "1 000", "１２万", "1.2 million"):
@@ -124,7 +128,37 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Instant time = (article.received().publishedAt() != null) ? article.received().publishedAt()
 				: article.received().ingestedAt();
 		return new StoryFingerprint(article.received().id(), time, article.language(), Set.copyOf(features),
-				Set.copyOf(words));
+				hashes(words));
+	}
+
+	/** The sorted, distinct hash codes of some words. */
+	static int[] hashes(Collection<String> words) {
+		return words.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
+	}
+
+	/** Share of the smaller article's content words that the larger one has too. */
+	static double overlap(StoryFingerprint a, StoryFingerprint b) {
+		int[] small = (a.words.length <= b.words.length) ? a.words : b.words;
+		int[] large = (small == a.words) ? b.words : a.words;
+		if (small.length == 0) {
+			return 0;
+		}
+		int shared = 0;
+		for (int i = 0, j = 0; i < small.length && j < large.length;) {
+			int order = Integer.compare(small[i], large[j]);
+			if (order == 0) {
+				shared++;
+				i++;
+				j++;
+			}
+			else if (order < 0) {
+				i++;
+			}
+			else {
+				j++;
+			}
+		}
+		return (double) shared / small.length;
 	}
 
 	private static void addName(Set<String> features, String name) {

@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
@@ -118,16 +117,24 @@ public class StoryTagger implements Tagger {
 		Map<String, Double> weights = weights(fingerprint);
 		Map<Entry, Shared> shared = new IdentityHashMap<>();
 		List<String> common = new ArrayList<>();
-		weights.forEach((feature, weight) -> {
-			Deque<Entry> postings = this.byFeature.getOrDefault(feature, EMPTY);
+		double commonWeight = 0;
+		for (Map.Entry<String, Double> feature : weights.entrySet()) {
+			Deque<Entry> postings = this.byFeature.getOrDefault(feature.getKey(), EMPTY);
 			if (postings.size() > COMMON) {
-				common.add(feature);
-				return;
+				common.add(feature.getKey());
+				commonWeight += feature.getValue();
+				continue;
 			}
 			for (Entry candidate : postings) {
-				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(feature, weight);
+				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(feature.getKey(), feature.getValue());
 			}
-		});
+		}
+		double own = sum(weights);
+		// With a margin for the order in which the weights are summed.
+		double reachable = commonWeight * (1 + 1e-9) + 1e-9;
+		shared.entrySet()
+			.removeIf((candidate) -> !within(candidate.getKey(), fingerprint, own,
+					candidate.getValue().weight + reachable));
 		for (String feature : common) {
 			shared.forEach((candidate, together) -> {
 				if (candidate.fingerprint.features().contains(feature)) {
@@ -135,7 +142,6 @@ public class StoryTagger implements Tagger {
 				}
 			});
 		}
-		double own = sum(weights);
 		Entry best = best(fingerprint, own, shared);
 		String storyId = (best != null) ? best.storyId : fingerprint.articleId();
 		remember(new Entry(fingerprint, storyId, own));
@@ -156,24 +162,43 @@ public class StoryTagger implements Tagger {
 			Entry entry = candidate.getKey();
 			Shared common = candidate.getValue();
 			double together = common.weight;
-			boolean close = Duration.between(entry.fingerprint.time(), fingerprint.time()).abs().compareTo(WINDOW) <= 0;
-			if (!close) {
+			if (!within(entry, fingerprint, own, together)) {
 				continue;
 			}
 			double score = together / Math.min(own, entry.weight);
-			if (together / Math.max(own, entry.weight) < this.settings.maxShare()) {
-				continue;
-			}
-			boolean sameLanguage = Objects.equals(entry.fingerprint.language(), fingerprint.language());
-			double evidence = together / Math.log(1 + this.recent.size() + 1);
-			boolean alike = sameLanguage ? overlap(entry.fingerprint, fingerprint) >= this.settings.sameWords()
-					: evidence >= this.settings.minEvidence() && common.telling >= this.settings.telling();
+			boolean alike = sameLanguage(entry, fingerprint)
+					? StoryFingerprint.overlap(entry.fingerprint, fingerprint) >= this.settings.sameWords()
+					: common.telling >= this.settings.telling();
 			if (score >= bestScore && alike) {
 				best = entry;
 				bestScore = score;
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Whether a candidate published within the window of an article could be its story
+	 * with this much weight in common: the tests of the shared weight alone, which
+	 * {@link #tag} also makes with the most a candidate could share, before it counts the
+	 * common features they share.
+	 * @param candidate a remembered article
+	 * @param fingerprint the article's
+	 * @param own the weight of the article's features
+	 * @param together the weight they share, or at most could
+	 */
+	private boolean within(Entry candidate, StoryFingerprint fingerprint, double own, double together) {
+		long apart = Math.abs(candidate.fingerprint.time().toEpochMilli() - fingerprint.time().toEpochMilli());
+		if (apart > WINDOW.toMillis() || together / Math.min(own, candidate.weight) < this.settings.threshold()
+				|| together / Math.max(own, candidate.weight) < this.settings.maxShare()) {
+			return false;
+		}
+		double evidence = together / Math.log(1 + this.recent.size() + 1);
+		return sameLanguage(candidate, fingerprint) || evidence >= this.settings.minEvidence();
+	}
+
+	private static boolean sameLanguage(Entry candidate, StoryFingerprint fingerprint) {
+		return Objects.equals(candidate.fingerprint.language(), fingerprint.language());
 	}
 
 	/**
@@ -255,22 +280,6 @@ public class StoryTagger implements Tagger {
 
 	private static double sum(Map<String, Double> weights) {
 		return weights.values().stream().mapToDouble(Double::doubleValue).sum();
-	}
-
-	/** Share of the smaller article's content words that the larger one has too. */
-	private static double overlap(StoryFingerprint a, StoryFingerprint b) {
-		Set<String> small = (a.words().size() <= b.words().size()) ? a.words() : b.words();
-		Set<String> large = (small == a.words()) ? b.words() : a.words();
-		if (small.isEmpty()) {
-			return 0;
-		}
-		int shared = 0;
-		for (String word : small) {
-			if (large.contains(word)) {
-				shared++;
-			}
-		}
-		return (double) shared / small.size();
 	}
 
 	/**

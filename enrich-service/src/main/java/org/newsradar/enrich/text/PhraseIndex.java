@@ -21,7 +21,7 @@ public final class PhraseIndex<V> {
 	private final Map<String, List<Entry<V>>> byFirstPrefix = new HashMap<>();
 
 	/** A first word that is a prefix needs this many letters before its {@code *}. */
-	static final int MIN_PREFIX = 3;
+	static final int MIN_PREFIX = Tokens.PREFIX;
 
 	/**
 	 * Adds a phrase.
@@ -38,9 +38,9 @@ public final class PhraseIndex<V> {
 		if (words.isEmpty()) {
 			throw new IllegalArgumentException("empty phrase");
 		}
-		Entry<V> entry = new Entry<>(words.toArray(String[]::new), caseSensitive, value);
-		if (entry.words[0].endsWith("*")) {
-			if (entry.words[0].length() <= MIN_PREFIX) {
+		Entry<V> entry = Entry.of(words, caseSensitive, value);
+		if (entry.prefix[0]) {
+			if (entry.words[0].length() < MIN_PREFIX) {
 				throw new IllegalArgumentException("a prefix needs at least " + MIN_PREFIX + " letters: " + phrase);
 			}
 			this.byFirstPrefix
@@ -81,9 +81,9 @@ public final class PhraseIndex<V> {
 					best = candidate;
 				}
 			}
-			String token = tokens.folded()[i];
-			List<Entry<V>> prefixed = (token.length() >= MIN_PREFIX && !this.byFirstPrefix.isEmpty())
-					? this.byFirstPrefix.getOrDefault(token.substring(0, MIN_PREFIX), List.of()) : List.of();
+			String prefix = tokens.prefixes()[i];
+			List<Entry<V>> prefixed = (prefix != null && !this.byFirstPrefix.isEmpty())
+					? this.byFirstPrefix.getOrDefault(prefix, List.of()) : List.of();
 			for (Entry<V> candidate : prefixed) {
 				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
 					best = candidate;
@@ -93,7 +93,7 @@ public final class PhraseIndex<V> {
 				i++;
 			}
 			else {
-				matches.add(new Match<>(i, best.words.length, best.value, best.phrase()));
+				matches.add(new Match<>(i, best.words.length, best.value, best.phrase));
 				i += best.words.length;
 			}
 		}
@@ -112,7 +112,22 @@ public final class PhraseIndex<V> {
 
 	}
 
-	private record Entry<V>(String[] words, boolean caseSensitive, V value) {
+	/**
+	 * A phrase: its words (without the {@code *} of a prefix), which of them are
+	 * prefixes, and the phrase as added.
+	 */
+	private record Entry<V>(String[] words, boolean[] prefix, boolean caseSensitive, V value, String phrase) {
+
+		static <V> Entry<V> of(List<String> words, boolean caseSensitive, V value) {
+			String[] stems = new String[words.size()];
+			boolean[] prefix = new boolean[words.size()];
+			for (int j = 0; j < stems.length; j++) {
+				String word = words.get(j);
+				prefix[j] = word.endsWith("*");
+				stems[j] = prefix[j] ? word.substring(0, word.length() - 1) : word;
+			}
+			return new Entry<>(stems, prefix, caseSensitive, value, String.join(" ", words));
+		}
 
 		boolean matches(Tokens tokens, int start) {
 			if (start + this.words.length > tokens.size()) {
@@ -120,19 +135,13 @@ public final class PhraseIndex<V> {
 			}
 			String[] stream = this.caseSensitive ? tokens.original() : tokens.folded();
 			for (int j = 0; j < this.words.length; j++) {
-				String word = this.words[j];
 				String token = stream[start + j];
-				boolean ok = word.endsWith("*") ? token.startsWith(word.substring(0, word.length() - 1))
-						: token.equals(word);
+				boolean ok = this.prefix[j] ? token.startsWith(this.words[j]) : token.equals(this.words[j]);
 				if (!ok) {
 					return false;
 				}
 			}
 			return true;
-		}
-
-		String phrase() {
-			return String.join(" ", this.words);
 		}
 
 	}

@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * @param original the tokens as written
  * @param folded the same tokens lowercased and without diacritics
  * @param starts the offset of each token in the text
+ * @param prefixes the first {@value #PREFIX} letters of each folded token, or
+ * {@code null} for a shorter one: taken once per text, for every dictionary that looks
+ * phrases up by a word's prefix
  */
-public record Tokens(String[] original, String[] folded, int[] starts) {
+public record Tokens(String[] original, String[] folded, int[] starts, String[] prefixes) {
+
+	/** How many letters a token's prefix has. */
+	public static final int PREFIX = 3;
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -33,11 +39,13 @@ public record Tokens(String[] original, String[] folded, int[] starts) {
 		String[] original = words.toArray(String[]::new);
 		String[] folded = new String[original.length];
 		int[] starts = new int[original.length];
+		String[] prefixes = new String[original.length];
 		for (int i = 0; i < original.length; i++) {
 			folded[i] = fold(original[i]);
 			starts[i] = offsets.get(i);
+			prefixes[i] = (folded[i].length() >= PREFIX) ? folded[i].substring(0, PREFIX) : null;
 		}
-		return new Tokens(original, folded, starts);
+		return new Tokens(original, folded, starts, prefixes);
 	}
 
 	/** The words of a phrase, split as {@link #of} splits a text. */

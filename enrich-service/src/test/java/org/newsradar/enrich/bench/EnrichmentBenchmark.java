@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.Enrichment;
+import org.newsradar.enrich.pipeline.ArticleDraft;
+import org.newsradar.enrich.pipeline.EnrichmentPipeline;
 import org.newsradar.enrich.pipeline.Tagger;
 import org.newsradar.events.ArticleIngested;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
  * {@code ./newsradar benchmark enrichment [PILE] [--passes N]}: the whole enrichment
@@ -50,8 +50,7 @@ public final class EnrichmentBenchmark {
 		long chars = articles.stream().mapToLong((a) -> a.title().length() + a.body().length()).sum();
 		System.out.printf(Locale.ROOT, "%d articles, %.1f MB of text, from %s%n", articles.size(), chars / 1e6, pile);
 		try (AnnotationConfigApplicationContext context = Enrichment.standalone()) {
-			List<Tagger> taggers = new ArrayList<>(context.getBeansOfType(Tagger.class).values());
-			AnnotationAwareOrderComparator.sort(taggers);
+			List<Tagger> taggers = context.getBean(EnrichmentPipeline.class).taggers();
 			System.out.printf(Locale.ROOT, "heap with the taggers loaded: %d MB%n", usedHeapAfterGc());
 			System.out.println("warm-up pass ...");
 			run(taggers, articles, 0, new long[taggers.size()]);

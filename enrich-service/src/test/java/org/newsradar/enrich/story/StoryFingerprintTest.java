@@ -1,5 +1,7 @@
 package org.newsradar.enrich.story;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.newsradar.enrich.Articles;
 import org.newsradar.enrich.pipeline.ArticleDraft;
@@ -45,6 +47,31 @@ class StoryFingerprintTest {
 	@Test
 	void aDecimalPartWithoutAScaleIsDropped() {
 		assertThat(StoryFingerprint.numbers("grew 3.5% to 12.75")).containsExactlyInAnyOrder("12");
+	}
+
+	@Test
+	void contentWordsOverlapAsTheShareOfTheSmallerArticlesWords() {
+		StoryFingerprint small = fingerprint("en", "the ministry reaffirmed its policy towards taiwan");
+		StoryFingerprint large = fingerprint("en",
+				"yesterday the ministry firmly reaffirmed its longstanding policy towards neighbours");
+		StoryFingerprint other = fingerprint("en", "harvest of peaches started early this summer");
+
+		// small: ministry, reaffirmed, policy, towards, taiwan; large has four of them.
+		assertThat(StoryFingerprint.overlap(small, large)).isEqualTo(0.8);
+		assertThat(StoryFingerprint.overlap(large, small)).isEqualTo(0.8);
+		assertThat(StoryFingerprint.overlap(small, other)).isZero();
+		assertThat(StoryFingerprint.overlap(small, fingerprint("en", ""))).isZero();
+	}
+
+	@Test
+	void aStoryDocumentWrittenWithItsWordsReadsAsOneWrittenWithTheirHashes() {
+		StoryFingerprint fingerprint = fingerprint("en", "the ministry reaffirmed its policy towards taiwan");
+		StoryDocument legacy = new StoryDocument(fingerprint.articleId(), "story", fingerprint.time(), "en",
+				fingerprint.features(), null, Set.of("taiwan", "ministry", "reaffirmed", "policy", "towards"), "writer",
+				1, fingerprint.time());
+
+		assertThat(legacy.fingerprint().words()).containsExactly(fingerprint.words());
+		assertThat(StoryFingerprint.overlap(legacy.fingerprint(), fingerprint)).isEqualTo(1.0);
 	}
 
 	private static StoryFingerprint fingerprint(String language, String text) {
