@@ -48,6 +48,17 @@ public final class MatchingBenchmark {
 
 	private static void run(List<WatchRule> rules, List<ArticleEnriched> articles, Presearcher presearcher, String name,
 			long seconds) throws Exception {
+		Result result = measure(rules, articles, presearcher, seconds);
+		System.out.printf("%-8d %-14s %12.0f %10d %14.2f %10.1f %10d%n", rules.size(), name, result.rate(),
+				result.articles(), result.matchesPerArticle(), result.loadSeconds(), result.heapMb());
+	}
+
+	/**
+	 * Loads the rules into a matcher of its own, warms it up, then matches articles on
+	 * this thread for at most {@code seconds}.
+	 */
+	static Result measure(List<WatchRule> rules, List<ArticleEnriched> articles, Presearcher presearcher, long seconds)
+			throws Exception {
 		System.gc();
 		long heapBefore = usedHeap();
 		long loadStart = System.nanoTime();
@@ -75,9 +86,21 @@ public final class MatchingBenchmark {
 			done++;
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		System.out.printf("%-8d %-14s %12.0f %10d %14.2f %10.1f %10d%n", rules.size(), name, done / elapsed, done,
-				(double) matches / Math.max(1, done), load, heap / (1024 * 1024));
 		matcher.destroy();
+		return new Result(done / elapsed, done, (double) matches / Math.max(1, done), load, heap / (1024 * 1024));
+	}
+
+	/**
+	 * One matching run.
+	 *
+	 * @param rate articles per second on one thread
+	 * @param articles articles matched after the warm-up
+	 * @param matchesPerArticle rules matched per article
+	 * @param loadSeconds time to load the rules
+	 * @param heapMb heap the loaded rules take
+	 */
+	record Result(double rate, int articles, double matchesPerArticle, double loadSeconds, long heapMb) {
+
 	}
 
 	private static long usedHeap() {

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.newsradar.alert.matching.RuleMatcher;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
@@ -43,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * as fast as it takes them, and the services' own counters say when each stage is done.
  * Then an open-loop run posts further articles at a fixed rate and times, for each
  * article that raises an alert, the moment a consumer of {@code alerts} receives it.
- * Every process's CPU time and resident memory come from {@code /proc}.
+ * Every process's CPU time and resident memory come from {@code /proc}. Two baselines
+ * close the run: the same enriched documents sent to Elasticsearch with raw {@code _bulk},
+ * and the same rules matched against the same articles on one thread in this process.
  * <p>
  * Each run uses rules and article addresses of its own (the rules of an earlier run are
  * deleted first), so the alerts are raised again; the two phases take different articles
@@ -115,7 +118,8 @@ public final class PipelineBenchmark {
 		}
 		int warmUp = Math.min(WARM_UP, pile.size() / 10);
 		List<ArticleEnriched> throughputArticles = pile.subList(0, articleCount);
-		saveRules(new RuleGenerator(pile).generateSpecific(ruleCount), ruleCount);
+		List<WatchRule> rules = new RuleGenerator(pile).generateSpecific(ruleCount);
+		saveRules(rules, ruleCount);
 
 		warmUp(pile.subList(pile.size() - warmUp, pile.size()));
 		double measured = throughput(throughputArticles);
@@ -123,6 +127,7 @@ public final class PipelineBenchmark {
 		List<ArticleEnriched> rest = pile.subList(articleCount, pile.size() - warmUp);
 		latency(rest.subList(0, Math.min(rest.size(), rate * seconds)), rate);
 		bulkBaseline();
+		matchingBaseline(rules, throughputArticles);
 
 		System.out.printf("%nNewsRadar pipeline benchmark, %s, %d articles of %s, %d rules%n", Instant.now(),
 				articleCount, file.getFileName(), ruleCount);
@@ -375,6 +380,18 @@ public final class PipelineBenchmark {
 				HttpResponse.BodyHandlers.discarding());
 		this.table.put("baseline: raw `_bulk` of " + count + " of the same enriched documents",
 				String.format(Locale.ROOT, "%.0f docs/s", count / seconds));
+	}
+
+	/**
+	 * The same rules matched against the same articles in this process, on one thread, by
+	 * the matcher alert-service runs (the articles' countries from a plain stand-in, see
+	 * {@link Pile}): what matching alone costs.
+	 */
+	private void matchingBaseline(List<WatchRule> rules, List<ArticleEnriched> articles) throws Exception {
+		MatchingBenchmark.Result result = MatchingBenchmark.measure(rules, articles, RuleMatcher.presearcher(), 20);
+		this.table.put("baseline: matching alone, the same rules and articles, one thread in this process",
+				String.format(Locale.ROOT, "%.0f articles/s (%d articles, %.2f matches per article)", result.rate(),
+						result.articles(), result.matchesPerArticle()));
 	}
 
 	private CompletableFuture<HttpResponse<String>> post(List<ArticleEnriched> articles, String phase) {
