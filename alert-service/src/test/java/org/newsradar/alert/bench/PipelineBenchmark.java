@@ -45,8 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Then an open-loop run posts further articles at a fixed rate and times, for each
  * article that raises an alert, the moment a consumer of {@code alerts} receives it.
  * Every process's CPU time and resident memory come from {@code /proc}. Two baselines
- * close the run: the same enriched documents sent to Elasticsearch with raw {@code _bulk},
- * and the same rules matched against the same articles on one thread in this process.
+ * close the run: the same enriched documents sent to Elasticsearch with raw
+ * {@code _bulk}, and the same rules matched against the same articles on one thread in
+ * this process.
  * <p>
  * Each run uses rules and article addresses of its own (the rules of an earlier run are
  * deleted first), so the alerts are raised again; the two phases take different articles
