@@ -23,12 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * {@code ./newsradar benchmark enrichment [PILE] [--passes N]}: the whole enrichment
- * (furniture, language, countries, people, topics, quotes and statements, story), without
- * Kafka or indexing, on one thread over the evaluation pile
+ * {@code ./newsradar benchmark enrichment [PILE] [--passes N] [--articles N]}: the whole
+ * enrichment (furniture, language, countries, people, topics, quotes and statements,
+ * story), without Kafka or indexing, on one thread over the evaluation pile
  * ({@code ../shared/eval/pile/news_pile.jsonl}); prints articles per second, the time per
  * tagger, and memory (heap after the taggers loaded, heap after the run, peak resident
- * size of the process).
+ * size of the process). {@code --articles N} takes the first N articles of the file only:
+ * {@code ./newsradar benchmark pipeline} runs it so on the articles it posted, as the
+ * baseline of enrichment alone.
  */
 public final class EnrichmentBenchmark {
 
@@ -38,15 +40,19 @@ public final class EnrichmentBenchmark {
 	public static void main(String[] args) throws IOException {
 		Path pile = Path.of("..", "shared", "eval", "pile", "news_pile.jsonl");
 		int passes = 2;
+		int limit = Integer.MAX_VALUE;
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--passes")) {
 				passes = Integer.parseInt(args[++i]);
+			}
+			else if (args[i].equals("--articles")) {
+				limit = Integer.parseInt(args[++i]);
 			}
 			else {
 				pile = Path.of(args[i]);
 			}
 		}
-		List<ArticleIngested> articles = read(pile);
+		List<ArticleIngested> articles = read(pile, limit);
 		long chars = articles.stream().mapToLong((a) -> a.title().length() + a.body().length()).sum();
 		System.out.printf(Locale.ROOT, "%d articles, %.1f MB of text, from %s%n", articles.size(), chars / 1e6, pile);
 		try (AnnotationConfigApplicationContext context = Enrichment.standalone()) {
@@ -90,13 +96,13 @@ public final class EnrichmentBenchmark {
 		}
 	}
 
-	private static List<ArticleIngested> read(Path pile) throws IOException {
+	private static List<ArticleIngested> read(Path pile, int limit) throws IOException {
 		JsonMapper json = JsonMapper.builder().build();
 		List<ArticleIngested> articles = new ArrayList<>();
 		Instant now = Instant.now();
 		try (BufferedReader lines = Files.newBufferedReader(pile)) {
 			String line;
-			while ((line = lines.readLine()) != null) {
+			while ((line = lines.readLine()) != null && articles.size() < limit) {
 				JsonNode document = json.readTree(line);
 				articles.add(new ArticleIngested(document.path("id").asString(), null,
 						document.path("source").asString("pile"), document.path("title").asString(""),
