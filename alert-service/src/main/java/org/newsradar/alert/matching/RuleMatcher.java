@@ -81,7 +81,12 @@ public class RuleMatcher implements DisposableBean {
 			List<MonitorQuery> queries = new ArrayList<>();
 			List<Registered> registered = new ArrayList<>();
 			List<String> unusable = new ArrayList<>();
+			List<String> paused = new ArrayList<>();
 			for (WatchRule rule : change.saved()) {
+				if (rule.paused()) {
+					paused.add(rule.id());
+					continue;
+				}
 				try {
 					queries.add(new MonitorQuery(rule.id(), RuleCompiler.compile(rule)));
 					registered.add(new Registered(rule, (rule.query() != null) ? RuleQuery.parse(rule.query()) : null));
@@ -95,6 +100,7 @@ public class RuleMatcher implements DisposableBean {
 			}
 			List<String> removed = new ArrayList<>(change.deleted());
 			removed.addAll(unusable);
+			removed.addAll(paused);
 			if (!removed.isEmpty()) {
 				this.monitor.deleteById(removed);
 				removed.forEach(this.rules::remove);

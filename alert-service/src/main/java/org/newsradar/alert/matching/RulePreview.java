@@ -62,6 +62,10 @@ public class RulePreview {
 		org.apache.lucene.search.Query textQuery = (rule.query() != null) ? RuleQuery.parse(rule.query()) : null;
 		Query selection = selection(rule, Instant.now(this.clock).minus(Duration.ofDays(days)));
 		Map<String, Integer> byLanguage = new TreeMap<>();
+		if (!this.client.indices().exists((exists) -> exists.index(IndexSetup.ARTICLES)).value()) {
+			// No article was enriched yet: nothing to catch.
+			return new Result(days, 0, 0, byLanguage, List.of(), false);
+		}
 		List<PreviewHit> hits = new ArrayList<>();
 		int scanned = 0;
 		int matched = 0;

@@ -12,9 +12,11 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.newsradar.elasticsearch.IndexSetup;
@@ -139,6 +141,39 @@ public class AlertStore implements InitializingBean {
 			.map(Hit::source)
 			.map((source) -> AlertDocument.fromJson(source, this.json))
 			.toList();
+	}
+
+	/**
+	 * How many alerts each rule raised, and when the last one.
+	 * @param rules at most this many rules, those with the most alerts first
+	 * @return by rule id
+	 * @throws IOException when Elasticsearch cannot be reached
+	 */
+	public Map<String, Activity> activity(int rules) throws IOException {
+		SearchResponse<Void> response = this.client.search(
+				(search) -> search.index(ALIAS)
+					.size(0)
+					.aggregations("rules",
+							(rule) -> rule.terms((terms) -> terms.field("rule_id").size(rules))
+								.aggregations("last", (last) -> last.max((max) -> max.field("matched_at")))),
+				Void.class);
+		Map<String, Activity> activity = new LinkedHashMap<>();
+		for (StringTermsBucket bucket : response.aggregations().get("rules").sterms().buckets().array()) {
+			double last = bucket.aggregations().get("last").max().value();
+			activity.put(bucket.key().stringValue(),
+					new Activity(bucket.docCount(), Double.isFinite(last) ? Instant.ofEpochMilli((long) last) : null));
+		}
+		return activity;
+	}
+
+	/**
+	 * What a rule raised.
+	 *
+	 * @param alerts how many alerts (one per story)
+	 * @param last when the newest was raised
+	 */
+	public record Activity(long alerts, Instant last) {
+
 	}
 
 	/**

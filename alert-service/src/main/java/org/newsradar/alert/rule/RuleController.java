@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/rules}: create ({@code POST}, or {@code PUT} with an id of your choosing),
- * read, replace and delete watch rules, and try one out first
+ * read, replace, pause, resume and delete watch rules, and try one out first
  * ({@code POST /api/rules/preview}).
  */
 @RestController
@@ -91,6 +91,22 @@ class RuleController {
 	@PutMapping("/{id}")
 	ResponseEntity<WatchRule> put(@PathVariable String id, @RequestBody WatchRule rule) {
 		return answer(this.writer.save(rule.withId(id)));
+	}
+
+	/** Keeps the rule but raises nothing for it until it is resumed. */
+	@PostMapping("/{id}/pause")
+	WatchRule pause(@PathVariable String id) {
+		return paused(id, true);
+	}
+
+	@PostMapping("/{id}/resume")
+	WatchRule resume(@PathVariable String id) {
+		return paused(id, false);
+	}
+
+	private WatchRule paused(String id, boolean paused) {
+		WatchRule rule = this.store.findCurrent(id).orElseThrow(() -> new NotFoundException("rule", id));
+		return this.writer.save(rule.withPaused(paused)).shown();
 	}
 
 	@DeleteMapping("/{id}")

@@ -27,12 +27,15 @@ import java.util.Optional;
  * @param persons canonical names
  * @param channels where alerts go besides the {@code alerts} topic
  * @param digest ISO-8601 period to group alerts by, or {@code null} for realtime
+ * @param paused whether the analyst paused the rule: a paused rule is kept but raises
+ * nothing until it is resumed (absent: not paused)
  */
 public record WatchRule(String id, String name, String query, List<String> countries, List<String> topics,
 		List<String> languages, List<String> sources, List<String> statementBy, List<String> persons,
-		List<Channel> channels, String digest) {
+		List<Channel> channels, String digest, Boolean paused) {
 
 	public WatchRule {
+		paused = Boolean.TRUE.equals(paused);
 		countries = orEmpty(countries);
 		topics = orEmpty(topics);
 		languages = orEmpty(languages);
@@ -42,6 +45,13 @@ public record WatchRule(String id, String name, String query, List<String> count
 		channels = orEmpty(channels);
 	}
 
+	/** A rule that is not paused. */
+	public WatchRule(String id, String name, String query, List<String> countries, List<String> topics,
+			List<String> languages, List<String> sources, List<String> statementBy, List<String> persons,
+			List<Channel> channels, String digest) {
+		this(id, name, query, countries, topics, languages, sources, statementBy, persons, channels, digest, false);
+	}
+
 	/** The prefix of Standard Webhooks secrets; the rest is the key in base64. */
 	public static final String SECRET_PREFIX = "whsec_";
 
@@ -49,7 +59,13 @@ public record WatchRule(String id, String name, String query, List<String> count
 
 	public WatchRule withId(String id) {
 		return new WatchRule(id, this.name, this.query, this.countries, this.topics, this.languages, this.sources,
-				this.statementBy, this.persons, this.channels, this.digest);
+				this.statementBy, this.persons, this.channels, this.digest, this.paused);
+	}
+
+	/** The same rule, paused or resumed. */
+	public WatchRule withPaused(boolean paused) {
+		return new WatchRule(this.id, this.name, this.query, this.countries, this.topics, this.languages, this.sources,
+				this.statementBy, this.persons, this.channels, this.digest, paused);
 	}
 
 	/**
@@ -67,7 +83,7 @@ public record WatchRule(String id, String name, String query, List<String> count
 			.toList();
 		return new WatchRule(this.id, strip(this.name), strip(this.query), cased(this.countries, true),
 				cased(this.topics, false), cased(this.languages, false), stripped(this.sources),
-				cased(this.statementBy, true), stripped(this.persons), withSecrets, strip(this.digest));
+				cased(this.statementBy, true), stripped(this.persons), withSecrets, strip(this.digest), this.paused);
 	}
 
 	private static String newSecret() {
@@ -163,7 +179,7 @@ public record WatchRule(String id, String name, String query, List<String> count
 
 	private WatchRule withChannels(List<Channel> channels) {
 		return new WatchRule(this.id, this.name, this.query, this.countries, this.topics, this.languages, this.sources,
-				this.statementBy, this.persons, channels, this.digest);
+				this.statementBy, this.persons, channels, this.digest, this.paused);
 	}
 
 	private static Channel withHint(Channel channel, String secret) {

@@ -118,6 +118,26 @@ class RuleMatcherTest {
 		return !this.matcher.match(article).isEmpty();
 	}
 
+	@Test
+	void aPausedRuleMatchesNothingUntilItIsResumed() {
+		WatchRule rule = rule("taiwan", null, null, null);
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule), List.of()));
+		assertThat(this.matcher.match(this.statement)).hasSize(1);
+
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule.withPaused(true)), List.of()));
+		assertThat(this.matcher.match(this.statement)).isEmpty();
+
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule.withPaused(false)), List.of()));
+		assertThat(this.matcher.match(this.statement)).hasSize(1);
+	}
+
+	@Test
+	void aRuleWithoutPausedInItsJsonIsNotPaused() {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		assertThat(json.readValue("{\"name\":\"r\",\"query\":\"taiwan\"}", WatchRule.class).paused()).isFalse();
+		assertThat(json.readValue("{\"name\":\"r\",\"paused\":true}", WatchRule.class).paused()).isTrue();
+	}
+
 	private static WatchRule rule(String query, List<String> countries, List<String> topics, List<String> languages) {
 		return new WatchRule("r", "r", query, countries, topics, languages, null, null, null, null, null);
 	}

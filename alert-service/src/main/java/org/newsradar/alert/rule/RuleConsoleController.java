@@ -1,0 +1,159 @@
+package org.newsradar.alert.rule;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.newsradar.alert.AlertProperties;
+import org.newsradar.alert.matching.RulePreview;
+import org.newsradar.alert.raised.AlertStore;
+import org.newsradar.operations.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's pages of rules: the list with each rule's alerts, a form to create or
+ * edit one with a live preview of what it would have caught, pause, resume and delete.
+ * The same checks as the API ({@link RuleWriter}); a form that fails them comes back with
+ * every error next to its field.
+ */
+@Controller
+class RuleConsoleController {
+
+	private final RuleStore store;
+
+	private final RuleWriter writer;
+
+	private final RuleValidator validator;
+
+	private final RulePreview preview;
+
+	private final AlertStore alerts;
+
+	private final AlertProperties properties;
+
+	RuleConsoleController(RuleStore store, RuleWriter writer, RuleValidator validator, RulePreview preview,
+			AlertStore alerts, AlertProperties properties) {
+		this.store = store;
+		this.writer = writer;
+		this.validator = validator;
+		this.preview = preview;
+		this.alerts = alerts;
+		this.properties = properties;
+	}
+
+	@GetMapping("/rules")
+	String list(Model model) throws IOException {
+		List<WatchRule> rules = this.store.sorted().stream().map(WatchRule::shown).toList();
+		model.addAttribute("rules", rules);
+		model.addAttribute("activity", this.alerts.activity(Math.max(1, rules.size())));
+		return "rules";
+	}
+
+	@GetMapping("/rules/new")
+	String create(Model model) {
+		return form(model, RuleForm.empty(), List.of());
+	}
+
+	@GetMapping("/rules/{id}")
+	String edit(@PathVariable String id, Model model) {
+		return form(model, RuleForm.of(current(id)), List.of());
+	}
+
+	@PostMapping("/rules")
+	String save(@ModelAttribute RuleForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		String id = form.id().isBlank() ? UUID.randomUUID().toString() : form.id();
+		WatchRule existing = form.id().isBlank() ? null : current(id);
+		try {
+			RuleWriter.Saved saved = this.writer.save(form.toRule(id, existing));
+			redirect.addFlashAttribute("notice", "Saved rule \u201c" + saved.shown().name() + "\u201d.");
+			return "redirect:/rules";
+		}
+		catch (InvalidRuleException ex) {
+			response.setStatus(422);
+			return form(model, form, ex.errors());
+		}
+	}
+
+	@PostMapping("/rules/{id}/pause")
+	String pause(@PathVariable String id, RedirectAttributes redirect) {
+		WatchRule rule = this.writer.save(current(id).withPaused(true)).shown();
+		redirect.addFlashAttribute("notice",
+				"Paused \u201c" + rule.name() + "\u201d: it raises nothing until resumed.");
+		return "redirect:/rules";
+	}
+
+	@PostMapping("/rules/{id}/resume")
+	String resume(@PathVariable String id, RedirectAttributes redirect) {
+		WatchRule rule = this.writer.save(current(id).withPaused(false)).shown();
+		redirect.addFlashAttribute("notice", "Resumed \u201c" + rule.name() + "\u201d.");
+		return "redirect:/rules";
+	}
+
+	@PostMapping("/rules/{id}/delete")
+	String delete(@PathVariable String id, RedirectAttributes redirect) {
+		WatchRule rule = current(id);
+		this.store.delete(id);
+		redirect.addFlashAttribute("notice", "Deleted \u201c" + rule.name() + "\u201d.");
+		return "redirect:/rules";
+	}
+
+	/**
+	 * What the rule on the form would have caught in the last {@code days}: a fragment of
+	 * the form's page, asked for while the analyst types.
+	 */
+	@PostMapping("/rules/preview")
+	String preview(@ModelAttribute RuleForm form, @RequestParam(required = false) Integer days, Model model,
+			HttpServletResponse response) throws IOException {
+		int lookBack = Math.clamp((days != null) ? days : this.properties.preview().defaultDays(), 1, 365);
+		model.addAttribute("days", lookBack);
+		try {
+			WatchRule rule = this.validator.check(form.toRule("preview", null));
+			RulePreview.Result result = this.preview.preview(rule, lookBack, 50);
+			model.addAttribute("result", result);
+			model.addAttribute("byDay", byDay(result.hits()));
+		}
+		catch (InvalidRuleException ex) {
+			response.setStatus(422);
+			model.addAttribute("previewErrors", ex.errors());
+		}
+		return "rule-form :: preview";
+	}
+
+	private String form(Model model, RuleForm form, List<RuleValidator.FieldError> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("days", this.properties.preview().defaultDays());
+		return "rule-form";
+	}
+
+	private WatchRule current(String id) {
+		return this.store.findCurrent(id).orElseThrow(() -> new NotFoundException("rule", id));
+	}
+
+	/** The hits shown, by day of publication (UTC), newest first. */
+	private static Map<LocalDate, Integer> byDay(List<RulePreview.PreviewHit> hits) {
+		Map<LocalDate, Integer> days = new TreeMap<>(java.util.Comparator.reverseOrder());
+		for (RulePreview.PreviewHit hit : hits) {
+			Instant at = hit.publishedAt();
+			if (at != null) {
+				days.merge(LocalDate.ofInstant(at, ZoneOffset.UTC), 1, Integer::sum);
+			}
+		}
+		return days;
+	}
+
+}

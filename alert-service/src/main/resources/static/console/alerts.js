@@ -1,0 +1,58 @@
+// New alerts, as alert-service raises them, added at the top of the list.
+(function () {
+	"use strict";
+	const list = document.getElementById("alerts");
+	const live = document.getElementById("live");
+	const events = new EventSource(list.dataset.stream);
+
+	events.addEventListener("open", function () {
+		live.textContent = "Live: new alerts appear here.";
+	});
+	events.addEventListener("error", function () {
+		live.textContent = "Reconnecting…";
+	});
+	events.addEventListener("alert", function (event) {
+		const alert = JSON.parse(event.data);
+		const empty = document.getElementById("no-alerts");
+		if (empty) {
+			empty.remove();
+		}
+		const existing = list.querySelector('[data-alert-id="' + CSS.escape(alert.alert_id) + '"]');
+		if (existing) {
+			existing.remove();
+		}
+		list.prepend(row(alert));
+	});
+
+	function row(alert) {
+		const item = element("li", "alert new");
+		item.dataset.alertId = alert.alert_id;
+		const head = element("div", "alert-head");
+		const title = element("a", "title", alert.title || alert.article_id);
+		if (alert.url) {
+			title.href = alert.url;
+		}
+		head.append(title, element("span", "rule", alert.rule_name),
+			element("time", "", (alert.matched_at || "").substring(0, 16).replace("T", " ") + " UTC"));
+		item.append(head);
+		if (alert.snippet) {
+			item.append(element("p", "snippet", alert.snippet));
+		}
+		const terms = (alert.match && alert.match.terms) || [];
+		if (terms.length > 0) {
+			item.append(element("p", "why", "Matched " + terms.join(", ")));
+		}
+		return item;
+	}
+
+	function element(name, className, text) {
+		const node = document.createElement(name);
+		if (className) {
+			node.className = className;
+		}
+		if (text !== undefined && text !== null) {
+			node.textContent = text;
+		}
+		return node;
+	}
+})();

@@ -1,0 +1,266 @@
+package org.newsradar.alert.console;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsradar.elasticsearch.IndexSetup;
+import org.newsradar.engines.TestEngines;
+import org.newsradar.events.ArticleEnriched;
+import org.newsradar.events.Topics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console as a browser without scripts uses it, over HTTP against a real Kafka broker
+ * and Elasticsearch node, with an API key configured: sign-in, the rules page and its
+ * form, pause and resume (a paused rule raises nothing), the preview, and the alerts page
+ * with its live stream.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "newsradar.api.keys=console-key", "newsradar.outbound.allow-loopback=true" })
+@DirtiesContext
+class ConsoleIT {
+
+	private static final Pattern RULE_ROW = Pattern.compile("data-rule-id=\"([^\"]+)\"");
+
+	@DynamicPropertySource
+	static void engines(DynamicPropertyRegistry registry) {
+		TestEngines.registerKafka(registry);
+		TestEngines.registerElasticsearch(registry);
+		TestEngines.createTopics(3, Topics.ARTICLES_ENRICHED);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaTemplate<String, Object> kafka;
+
+	@Autowired
+	ElasticsearchClient elasticsearch;
+
+	@Autowired
+	IndexSetup indexSetup;
+
+	/** Keeps cookies as a browser does: the sign-in's, and the session of a notice. */
+	private HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private Consumer<String, String> alerts;
+
+	@BeforeEach
+	void signIn() throws Exception {
+		this.alerts = TestEngines.follow(new StringDeserializer(), Topics.ALERTS);
+		HttpResponse<String> signedIn = post("/sign-in", Map.of("key", "console-key", "next", "/rules"));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((at) -> assertThat(at).endsWith("/rules"));
+		String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(setCookie).contains("HttpOnly", "SameSite=Strict").doesNotContain("console-key");
+	}
+
+	@AfterEach
+	void close() {
+		this.alerts.close();
+	}
+
+	@Test
+	void withoutTheKeyEveryPageLeadsToSignInAndAWrongKeyIsRefused() throws Exception {
+		this.http = HttpClient.newHttpClient();
+		HttpResponse<String> page = get("/rules");
+		assertThat(page.statusCode()).isEqualTo(303);
+		assertThat(page.headers().firstValue("Location")).hasValue("/sign-in?next=%2Frules");
+		assertThat(post("/rules", Map.of("name", "sneaky")).statusCode()).isEqualTo(303);
+		assertThat(get("/sign-in").body()).contains("API key");
+
+		HttpResponse<String> refused = post("/sign-in", Map.of("key", "not-the-key"));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("This API key is not valid.");
+		assertThat(post("/sign-in", Map.of("key", "console-key", "next", "//elsewhere.example/x")).headers()
+			.firstValue("Location")).hasValueSatisfying((at) -> assertThat(at).doesNotContain("elsewhere"));
+	}
+
+	@Test
+	void aRuleWrittenOnTheFormRaisesAlertsUntilPausedAndAgainWhenResumed() throws Exception {
+		String name = "Taiwan watch " + UUID.randomUUID();
+		HttpResponse<String> saved = post("/rules",
+				Map.of("name", name, "query", "taiwan", "countries", "KZ, CN", "languages", "en"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String rules = get("/rules").body();
+		assertThat(rules).contains(name, "Saved rule", "countries KZ, CN", "Active");
+		String ruleId = ruleIdOf(rules, name);
+
+		publish(article("first"));
+		awaitAlert(ruleId);
+
+		assertThat(post("/rules/" + ruleId + "/pause", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(rowOf(get("/rules").body(), ruleId)).contains("Paused: raises nothing", "Resume");
+		publish(article("while-paused"));
+		publish(article("after"));
+		// The article published while paused raised nothing; the next one, after
+		// resuming, did.
+		List<String> raised = alertsFor(ruleId, Duration.ofSeconds(4));
+		assertThat(raised).isEmpty();
+
+		assertThat(post("/rules/" + ruleId + "/resume", Map.of()).statusCode()).isEqualTo(302);
+		String row = rowOf(get("/rules").body(), ruleId);
+		assertThat(row).contains("Active", "Pause");
+		assertThat(row).containsPattern(">\\s*1\\s*<");
+		publish(article("resumed"));
+		awaitAlert(ruleId);
+	}
+
+	@Test
+	void aFormWithErrorsComesBackWithEveryErrorAndIsNotSaved() throws Exception {
+		HttpResponse<String> refused = post("/rules", Map.of("name", "", "countries", "Narnia", "digest", "weekly"));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("The rule was not saved", "name", "countries", "digest")
+			.contains("value=\"Narnia\"");
+		assertThat(get("/rules").body()).doesNotContain("Narnia");
+	}
+
+	@Test
+	void thePreviewShowsWhatTheRuleWouldHaveCaughtWithTheWordsMarked() throws Exception {
+		this.indexSetup.ensureArticles();
+		ArticleEnriched indexed = article("indexed");
+		this.elasticsearch.index((index) -> index.index(IndexSetup.ARTICLES)
+			.id(indexed.id())
+			.document(indexed)
+			.refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+
+		HttpResponse<String> preview = post("/rules/preview",
+				Map.of("name", "p", "query", "taiwan", "languages", "en"));
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("articles in the last", "en 1", "<mark>Taiwan</mark>", indexed.url())
+			.doesNotContain("<html");
+		HttpResponse<String> invalid = post("/rules/preview", Map.of("name", "p", "query", "\"unclosed"));
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(invalid.body()).contains("query");
+	}
+
+	@Test
+	void theAlertsPageListsAlertsAndItsStreamSendsNewOnes() throws Exception {
+		String name = "Stream watch " + UUID.randomUUID();
+		post("/rules", Map.of("name", name, "query", "taiwan"));
+		String ruleId = ruleIdOf(get("/rules").body(), name);
+		List<String> streamed = new CopyOnWriteArrayList<>();
+		HttpRequest follow = request("/alerts/stream").header("Accept", "text/event-stream").build();
+		var stream = this.http.sendAsync(follow, HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((answer) -> answer.body().forEach(streamed::add));
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> streamed.stream().anyMatch((line) -> line.startsWith(":")));
+			publish(article("streamed"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> streamed.stream().anyMatch((line) -> line.startsWith("data:") && line.contains(ruleId)));
+		}
+		finally {
+			stream.cancel(true);
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/").body()).contains(name));
+		String page = get("/").body();
+		assertThat(page).contains("<mark>Taiwan</mark>", "Kazakhstan reaffirms its position");
+	}
+
+	private static ArticleEnriched article(String label) {
+		String id = label + "-" + UUID.randomUUID();
+		return new ArticleEnriched(id, "https://example.org/" + id, "test", "Kazakhstan reaffirms its position",
+				"Astana supports the one-China principle and considers Taiwan part of China.", null, Instant.now(),
+				Instant.now(), "en", List.of("KZ", "CN"), List.of("one-china"), List.of(), List.of(), List.of(),
+				List.of(), null, id);
+	}
+
+	private void publish(ArticleEnriched article) throws Exception {
+		this.kafka.send(Topics.ARTICLES_ENRICHED, article.id(), article).get();
+	}
+
+	private void awaitAlert(String ruleId) {
+		List<String> raised = new CopyOnWriteArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			raised.addAll(alertsFor(ruleId, Duration.ofMillis(200)));
+			assertThat(raised).isNotEmpty();
+		});
+	}
+
+	private List<String> alertsFor(String ruleId, Duration within) {
+		List<String> raised = new CopyOnWriteArrayList<>();
+		long deadline = System.nanoTime() + within.toNanos();
+		do {
+			for (ConsumerRecord<String, String> record : this.alerts.poll(Duration.ofMillis(200))) {
+				if (record.key().equals(ruleId)) {
+					raised.add(record.value());
+				}
+			}
+		}
+		while (System.nanoTime() < deadline);
+		return raised;
+	}
+
+	private static String ruleIdOf(String page, String name) {
+		int at = page.indexOf(">" + name + "</a>");
+		assertThat(at).as("rule %s in the table", name).isPositive();
+		Matcher row = RULE_ROW.matcher(page.substring(0, at));
+		String id = null;
+		while (row.find()) {
+			id = row.group(1);
+		}
+		assertThat(id).isNotNull();
+		return id;
+	}
+
+	private static String rowOf(String page, String ruleId) {
+		int start = page.indexOf("data-rule-id=\"" + ruleId + "\"");
+		assertThat(start).isPositive();
+		int end = page.indexOf("</tr>", start);
+		return page.substring(start, end);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+}
