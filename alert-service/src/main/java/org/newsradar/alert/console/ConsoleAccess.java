@@ -1,6 +1,7 @@
 package org.newsradar.alert.console;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +32,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code HttpOnly} and {@code SameSite=Strict}, so that no other site's page can use it
  * to change rules. Without it, a page redirects to the sign-in page. The API keeps its
  * own check ({@code Authorization} or {@code X-API-Key}), the probes stay open.
+ * <p>
+ * Whether keys are set or not, a form sent to the console from a page of another origin
+ * (its {@code Origin} header names another host) is refused with 403: without that, any
+ * web page the analyst opens could delete rules of a console that asks for no key.
  */
 public class ConsoleAccess extends OncePerRequestFilter {
 
@@ -37,8 +43,9 @@ public class ConsoleAccess extends OncePerRequestFilter {
 
 	private static final String SIGNED_TEXT = "newsradar-console-v1";
 
-	private static final List<String> OPEN = List.of("/api/", "/actuator", "/console/", "/sign-in", "/error",
-			"/favicon.ico");
+	private static final List<String> OPEN = List.of("/console/", "/sign-in", "/error", "/favicon.ico");
+
+	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final List<byte[]> keys;
 
@@ -58,21 +65,46 @@ public class ConsoleAccess extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !isProtected() || OPEN.stream().anyMatch(path::startsWith);
+		return path.startsWith("/api/") || path.startsWith("/actuator");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (signedIn(request)) {
-			chain.doFilter(request, response);
+		if (!READS.contains(request.getMethod()) && fromAnotherOrigin(request)) {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN,
+					"A form from another site cannot change this console.");
 			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (OPEN.stream().anyMatch(path::startsWith) || signedIn(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String next = "GET".equals(request.getMethod()) ? path : "/";
 		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
 		response.setHeader(HttpHeaders.LOCATION,
 				request.getContextPath() + "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Whether the request names an origin other than the address it was sent to. A
+	 * request without {@code Origin} (curl, an older browser's same-origin form) passes.
+	 */
+	private static boolean fromAnotherOrigin(HttpServletRequest request) {
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		if (origin == null) {
+			return false;
+		}
+		try {
+			URI from = URI.create(origin);
+			String host = request.getHeader(HttpHeaders.HOST);
+			String authority = from.getHost() + ((from.getPort() != -1) ? ":" + from.getPort() : "");
+			return host == null || !host.equalsIgnoreCase(authority);
+		}
+		catch (IllegalArgumentException ex) {
+			return true;
+		}
 	}
 
 	boolean signedIn(HttpServletRequest request) {

@@ -140,6 +140,24 @@ class ConsoleIT {
 	}
 
 	@Test
+	void aFormSentFromAnotherSiteIsRefused() throws Exception {
+		post("/rules", Map.of("name", "Kept", "query", "taiwan"));
+		String ruleId = ruleIdOf(get("/rules").body(), "Kept");
+		HttpRequest forged = request("/rules/" + ruleId + "/delete").header("Origin", "https://evil.example")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+
+		assertThat(this.http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+		assertThat(get("/rules").body()).contains("data-rule-id=\"" + ruleId + "\"");
+		HttpRequest own = request("/rules/" + ruleId + "/delete").header("Origin", "http://localhost:" + this.port)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		assertThat(this.http.send(own, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+		assertThat(get("/rules").body()).doesNotContain("data-rule-id=\"" + ruleId + "\"");
+	}
+
+	@Test
 	void aFormWithErrorsComesBackWithEveryErrorAndIsNotSaved() throws Exception {
 		HttpResponse<String> refused = post("/rules", Map.of("name", "", "countries", "Narnia", "digest", "weekly"));
 		assertThat(refused.statusCode()).isEqualTo(422);
