@@ -36,13 +36,23 @@
 			element("time", "", (alert.matched_at || "").substring(0, 16).replace("T", " ") + " UTC"));
 		item.append(head);
 		if (alert.snippet) {
-			item.append(element("p", "snippet", alert.snippet));
+			item.append(snippet(alert.snippet));
 		}
 		const terms = (alert.match && alert.match.terms) || [];
 		if (terms.length > 0) {
 			item.append(element("p", "why", "Matched " + terms.join(", ")));
 		}
 		return item;
+	}
+
+	// The snippet marks the matched words with <em>; they are shown with <mark>, the rest as text.
+	function snippet(text) {
+		const paragraph = element("p", "snippet");
+		text.split(/(<em>.*?<\/em>)/).forEach(function (piece) {
+			const marked = piece.match(/^<em>(.*)<\/em>$/);
+			paragraph.append(marked ? element("mark", "", marked[1]) : document.createTextNode(piece));
+		});
+		return paragraph;
 	}
 
 	function element(name, className, text) {

@@ -1,49 +1,41 @@
 package org.newsradar.alert.console;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A text cut into pieces, the words a rule matched marked, for the pages to show with
- * {@code <mark>} (as {@code ${@highlight.of(text, terms)}}); the pieces are text, so the
- * page escapes them as any other.
+ * A snippet as alert-service writes it (the matched words between {@code <em>} and
+ * {@code </em>}, the rest plain text) cut into pieces, for the pages to show the matched
+ * words with {@code <mark>} ({@code ${@highlight.of(snippet)}}). The pieces are text, so
+ * the page escapes them as any other: nothing of the article reaches the page as markup.
  */
 @Component("highlight")
 public class Highlight {
 
-	public List<Piece> of(String text, Collection<String> terms) {
+	private static final String OPEN = "<em>";
+
+	private static final String CLOSE = "</em>";
+
+	public List<Piece> of(String snippet) {
 		List<Piece> pieces = new ArrayList<>();
-		if (text == null) {
+		if (snippet == null) {
 			return pieces;
 		}
-		String lower = text.toLowerCase(Locale.ROOT);
 		int at = 0;
-		while (at < text.length()) {
-			int start = -1;
-			int length = 0;
-			for (String term : (terms != null) ? terms : List.<String>of()) {
-				if (term.isBlank()) {
-					continue;
-				}
-				int found = lower.indexOf(term.toLowerCase(Locale.ROOT), at);
-				if (found >= 0 && (start < 0 || found < start || (found == start && term.length() > length))) {
-					start = found;
-					length = term.length();
-				}
-			}
-			if (start < 0) {
-				pieces.add(new Piece(text.substring(at), false));
+		while (at < snippet.length()) {
+			int open = snippet.indexOf(OPEN, at);
+			int close = (open >= 0) ? snippet.indexOf(CLOSE, open + OPEN.length()) : -1;
+			if (close < 0) {
+				pieces.add(new Piece(snippet.substring(at), false));
 				break;
 			}
-			if (start > at) {
-				pieces.add(new Piece(text.substring(at, start), false));
+			if (open > at) {
+				pieces.add(new Piece(snippet.substring(at, open), false));
 			}
-			pieces.add(new Piece(text.substring(start, start + length), true));
-			at = start + length;
+			pieces.add(new Piece(snippet.substring(open + OPEN.length(), close), true));
+			at = close + CLOSE.length();
 		}
 		return pieces;
 	}
