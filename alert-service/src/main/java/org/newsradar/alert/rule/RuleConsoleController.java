@@ -45,14 +45,20 @@ class RuleConsoleController {
 
 	private final AlertProperties properties;
 
+	private final Subscriptions subscriptions;
+
+	private final TopicCatalog topics;
+
 	RuleConsoleController(RuleStore store, RuleWriter writer, RuleValidator validator, RulePreview preview,
-			AlertStore alerts, AlertProperties properties) {
+			AlertStore alerts, AlertProperties properties, Subscriptions subscriptions, TopicCatalog topics) {
 		this.store = store;
 		this.writer = writer;
 		this.validator = validator;
 		this.preview = preview;
 		this.alerts = alerts;
 		this.properties = properties;
+		this.subscriptions = subscriptions;
+		this.topics = topics;
 	}
 
 	@GetMapping("/rules")
@@ -60,7 +66,30 @@ class RuleConsoleController {
 		List<WatchRule> rules = this.store.sorted().stream().map(WatchRule::shown).toList();
 		model.addAttribute("rules", rules);
 		model.addAttribute("activity", this.alerts.activity(Math.max(1, rules.size())));
+		model.addAttribute("topics", this.topics.all());
 		return "rules";
+	}
+
+	/**
+	 * Follows a topic, a country or a country's statements in one click: the same rule
+	 * {@code POST /api/subscriptions} saves, delivered to the alerts page and the stream.
+	 */
+	@PostMapping("/rules/follow")
+	String follow(@RequestParam String kind, @RequestParam(defaultValue = "") String value,
+			RedirectAttributes redirect) {
+		SubscriptionController.Subscription subscription = switch (kind) {
+			case "topic" -> new SubscriptionController.Subscription(value, null, null, null, null, null);
+			case "country" -> new SubscriptionController.Subscription(null, value, null, null, null, null);
+			default -> new SubscriptionController.Subscription(null, null, value, null, null, null);
+		};
+		try {
+			WatchRule rule = this.writer.save(this.subscriptions.rule(subscription)).shown();
+			redirect.addFlashAttribute("notice", "Following \u201c" + rule.name() + "\u201d.");
+		}
+		catch (InvalidRuleException ex) {
+			redirect.addFlashAttribute("problems", ex.errors());
+		}
+		return "redirect:/rules";
 	}
 
 	@GetMapping("/rules/new")
@@ -136,6 +165,7 @@ class RuleConsoleController {
 	private String form(Model model, RuleForm form, List<RuleValidator.FieldError> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("topics", this.topics.all());
 		model.addAttribute("days", this.properties.preview().defaultDays());
 		return "rule-form";
 	}

@@ -2,31 +2,52 @@ package org.newsradar.alert.rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import org.newsradar.events.ArticleIds;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/subscriptions}: follow a topic, a country or the statements of a
- * country in one call. It saves an ordinary rule (visible and editable under
- * {@code /api/rules}) whose id follows from what is followed and where it is delivered,
- * so subscribing twice is one subscription.
+ * country in one call; {@code GET /api/topics}: the topics there are. It saves an
+ * ordinary rule (visible and editable under {@code /api/rules}) whose id follows from
+ * what is followed and where it is delivered, so subscribing twice is one subscription.
  */
 @RestController
 class SubscriptionController {
 
 	private final RuleWriter writer;
 
+	private final Subscriptions subscriptions;
+
 	private final TopicCatalog topics;
 
-	SubscriptionController(RuleWriter writer, TopicCatalog topics) {
+	SubscriptionController(RuleWriter writer, Subscriptions subscriptions, TopicCatalog topics) {
 		this.writer = writer;
+		this.subscriptions = subscriptions;
 		this.topics = topics;
+	}
+
+	/** The topic taxonomy rules and subscriptions may name: each topic's id and name. */
+	@GetMapping("/api/topics")
+	List<Topic> topics() {
+		return this.topics.all()
+			.entrySet()
+			.stream()
+			.map((topic) -> new Topic(topic.getKey(), topic.getValue()))
+			.toList();
+	}
+
+	/**
+	 * A topic of the taxonomy.
+	 *
+	 * @param id what rules name it by
+	 * @param name what analysts read
+	 */
+	record Topic(String id, String name) {
+
 	}
 
 	@PostMapping("/api/subscriptions")
@@ -45,39 +66,7 @@ class SubscriptionController {
 			throw new InvalidRuleException(List.of(new RuleValidator.FieldError("topic",
 					"give exactly one of topic, country or statement_by (got " + given + ")")));
 		}
-		return RuleController.answer(this.writer.save(rule(subscription)));
-	}
-
-	private WatchRule rule(Subscription subscription) {
-		List<WatchRule.Channel> channels = (subscription.channels() != null) ? subscription.channels() : List.of();
-		String where = channels.stream()
-			.map((channel) -> (channel == null) ? "" : channel.type() + ":" + channel.url() + ":" + channel.to())
-			.sorted()
-			.toList()
-			.toString();
-		if (subscription.topic() != null) {
-			String topic = subscription.topic().strip().toLowerCase(Locale.ROOT);
-			String name = "Topic: " + this.topics.name(topic).orElse(topic);
-			return new WatchRule(id("topic", topic, where), named(subscription, name), null, null, List.of(topic), null,
-					null, null, null, channels, subscription.digest());
-		}
-		if (subscription.country() != null) {
-			String country = subscription.country().strip().toUpperCase(Locale.ROOT);
-			return new WatchRule(id("country", country, where), named(subscription, "Country: " + country), null,
-					List.of(country), null, null, null, null, null, channels, subscription.digest());
-		}
-		String by = subscription.statementBy().strip().toUpperCase(Locale.ROOT);
-		return new WatchRule(id("statements", by, where), named(subscription, "Statements by " + by), null, null, null,
-				null, null, List.of(by), null, channels, subscription.digest());
-	}
-
-	private static String id(String kind, String value, String where) {
-		return "sub-" + kind + "-" + value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-"
-				+ ArticleIds.combine(where).substring(0, 8);
-	}
-
-	private static String named(Subscription subscription, String fallback) {
-		return (subscription.name() != null && !subscription.name().isBlank()) ? subscription.name() : fallback;
+		return RuleController.answer(this.writer.save(this.subscriptions.rule(subscription)));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.newsradar.alert.rule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,11 @@ class TopicCatalog {
 
 	Iterable<String> ids() {
 		return this.names.keySet();
+	}
+
+	/** Every topic id with its name, in the taxonomy's order. */
+	Map<String, String> all() {
+		return Collections.unmodifiableMap(this.names);
 	}
 
 }

@@ -140,6 +140,23 @@ class ConsoleIT {
 	}
 
 	@Test
+	void aTopicACountryOrItsStatementsAreFollowedInOneClick() throws Exception {
+		assertThat(get("/rules").body()).contains("Follow the topic Sanctions");
+		assertThat(submit("/rules/follow", Map.of("kind", "topic", "value", "sanctions")))
+			.contains("Following \u201cTopic: Sanctions\u201d", "topics sanctions");
+		assertThat(submit("/rules/follow", Map.of("kind", "statements", "value", "kz")))
+			.contains("Following \u201cStatements by KZ\u201d", "statements by KZ");
+
+		assertThat(submit("/rules/follow", Map.of("kind", "country", "value", "Narnia")))
+			.contains("Nothing was followed")
+			.doesNotContain("Country: NARNIA");
+		HttpResponse<String> topics = this.http.send(request("/api/topics").header("X-API-Key", "console-key").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(topics.statusCode()).isEqualTo(200);
+		assertThat(topics.body()).contains("{\"id\":\"sanctions\",\"name\":\"Sanctions\"}");
+	}
+
+	@Test
 	void aFormSentFromAnotherSiteIsRefused() throws Exception {
 		post("/rules", Map.of("name", "Kept", "query", "taiwan"));
 		String ruleId = ruleIdOf(get("/rules").body(), "Kept");
@@ -275,6 +292,13 @@ class ConsoleIT {
 		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Posts a form and follows the redirect, as a browser does: the page it lands on. */
+	private String submit(String path, Map<String, String> form) throws Exception {
+		HttpResponse<String> answer = post(path, form);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+		return get(URI.create(answer.headers().firstValue("Location").orElseThrow()).getPath()).body();
 	}
 
 	private HttpRequest.Builder request(String path) {
