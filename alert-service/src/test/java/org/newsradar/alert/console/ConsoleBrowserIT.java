@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -22,6 +21,7 @@ import org.newsradar.events.Topics;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,7 +112,7 @@ class ConsoleBrowserIT {
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alerts")));
 
 		this.indexSetup.ensureArticles();
-		ArticleEnriched earlier = article();
+		ArticleEnriched earlier = ConsoleIT.article("earlier");
 		this.elasticsearch.index((index) -> index.index(IndexSetup.ARTICLES)
 			.id(earlier.id())
 			.document(earlier)
@@ -139,7 +139,7 @@ class ConsoleBrowserIT {
 
 		this.browser.get(url("/"));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Live"));
-		ArticleEnriched article = article();
+		ArticleEnriched article = ConsoleIT.article("browser");
 		this.kafka.send(Topics.ARTICLES_ENRICHED, article.id(), article).get();
 		WebElement alert = this.wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//ol[@id='alerts']/li[.//span[@class='rule' and text()='" + ruleName + "']]")));
@@ -172,17 +172,9 @@ class ConsoleBrowserIT {
 	}
 
 	private void screenshot(String page) throws IOException {
-		File shot = ((org.openqa.selenium.TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
 		Files.createDirectories(SCREENSHOTS);
 		Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static ArticleEnriched article() {
-		String id = "browser-" + UUID.randomUUID();
-		return new ArticleEnriched(id, "https://example.org/" + id, "test",
-				"Kazakhstan reaffirms its one-China position", "Astana considers Taiwan an inalienable part of China.",
-				null, Instant.now(), Instant.now(), "en", List.of("KZ", "CN"), List.of("one-china"), List.of(),
-				List.of(), List.of(), List.of(), null, id);
 	}
 
 }
