@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -176,7 +177,7 @@ class RuleConsoleController {
 
 	/** The hits shown, by day of publication (UTC), newest first. */
 	private static Map<LocalDate, Integer> byDay(List<RulePreview.PreviewHit> hits) {
-		Map<LocalDate, Integer> days = new TreeMap<>(java.util.Comparator.reverseOrder());
+		Map<LocalDate, Integer> days = new TreeMap<>(Comparator.reverseOrder());
 		for (RulePreview.PreviewHit hit : hits) {
 			Instant at = hit.publishedAt();
 			if (at != null) {
