@@ -32,8 +32,14 @@
 		if (alert.url) {
 			title.href = alert.url;
 		}
-		head.append(title, element("span", "rule", alert.rule_name),
-			element("time", "", (alert.matched_at || "").substring(0, 16).replace("T", " ") + " UTC"));
+		head.append(title, element("span", "rule", alert.rule_name));
+		if (alert.story_id) {
+			const story = element("a", "story", "story");
+			story.href = list.dataset.stories + encodeURIComponent(alert.story_id);
+			story.setAttribute("aria-label", "The story of " + (alert.title || alert.article_id));
+			head.append(story);
+		}
+		head.append(element("time", "", (alert.matched_at || "").substring(0, 16).replace("T", " ") + " UTC"));
 		item.append(head);
 		if (alert.snippet) {
 			item.append(snippet(alert.snippet));

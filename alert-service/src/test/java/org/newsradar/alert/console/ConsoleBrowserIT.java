@@ -111,12 +111,8 @@ class ConsoleBrowserIT {
 		focused().sendKeys("browser-key", Keys.ENTER);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alerts")));
 
-		this.indexSetup.ensureArticles();
 		ArticleEnriched earlier = ConsoleIT.article("earlier");
-		this.elasticsearch.index((index) -> index.index(IndexSetup.ARTICLES)
-			.id(earlier.id())
-			.document(earlier)
-			.refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+		ConsoleIT.index(this.elasticsearch, this.indexSetup, earlier);
 
 		this.browser.get(url("/rules/new"));
 		WebElement name = this.browser.findElement(By.id("name"));
@@ -146,6 +142,23 @@ class ConsoleBrowserIT {
 		assertThat(alert.getText()).contains(article.title());
 		assertThat(alert.findElement(By.tagName("mark")).getText()).isEqualTo("Taiwan");
 		screenshot("alerts");
+
+		// Indexed as enrich-service would, with its French version: the story page shows
+		// both.
+		ArticleEnriched french = ConsoleIT.statement(article.id() + "-fr", "fr", article.storyId(),
+				"Le Kazakhstan réaffirme sa position sur Taïwan",
+				new ArticleEnriched.Statement("ministry_statement", List.of("KZ")), List.of("one-china"));
+		ConsoleIT.index(this.elasticsearch, this.indexSetup, article, french);
+		alert.findElement(By.cssSelector("a.story")).sendKeys(Keys.ENTER);
+		this.wait.until(ExpectedConditions.urlContains("/stories/"));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("2 versions in", article.title(),
+				french.title());
+		screenshot("story");
+
+		this.browser.get(url("/statements?country=KZ"));
+		assertThat(this.browser.findElement(By.tagName("table")).getText()).contains(french.title(),
+				"ministry_statement");
+		screenshot("statements");
 
 		this.browser.get(url("/rules"));
 		WebElement pause = this.browser.findElement(By.cssSelector("button[aria-label='Pause " + ruleName + "']"));

@@ -157,6 +157,36 @@ class ConsoleIT {
 	}
 
 	@Test
+	void aStoryShowsEveryVersionAndStatementsAreFilteredByCountryAndTopic() throws Exception {
+		String story = "story-" + UUID.randomUUID();
+		ArticleEnriched.Statement byKazakhstan = new ArticleEnriched.Statement("ministry_statement", List.of("KZ"));
+		ArticleEnriched english = statement(story + "-en", "en", story, "Kazakhstan reaffirms the one-China principle",
+				byKazakhstan, List.of("one-china"));
+		ArticleEnriched french = statement(story + "-fr", "fr", story,
+				"Le Kazakhstan réaffirme le principe une seule Chine", byKazakhstan, List.of("one-china"));
+		ArticleEnriched chinese = statement("cn-" + UUID.randomUUID(), "en", "other-" + story,
+				"China foreign ministry answers on sanctions",
+				new ArticleEnriched.Statement("spokesperson_remarks", List.of("CN")), List.of("sanctions"));
+		index(english, french, chinese);
+
+		String page = get("/stories/" + story).body();
+		assertThat(page).containsPattern("<span>2</span> versions in <span>(en, fr|fr, en)</span>")
+			.contains(english.title(), french.title(), english.url(), "ministry_statement by KZ", "Open in Kibana");
+		assertThat(get("/stories/no-such-story").statusCode()).isEqualTo(404);
+
+		String kazakh = get("/statements?country=kz&days=3").body();
+		assertThat(kazakh).contains(english.title(), french.title(), "ministry_statement")
+			.doesNotContain(chinese.title())
+			.contains("statement.by%3A%22KZ%22");
+		String sanctions = get("/statements?topic=sanctions").body();
+		assertThat(sanctions).contains(chinese.title()).doesNotContain(english.title());
+		HttpResponse<String> invalid = get("/statements?country=%3Cscript%3E&days=0");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("country must be a code", "days must be 1 to 365")
+			.doesNotContain("<script>");
+	}
+
+	@Test
 	void aFormSentFromAnotherSiteIsRefused() throws Exception {
 		post("/rules", Map.of("name", "Kept", "query", "taiwan"));
 		String ruleId = ruleIdOf(get("/rules").body(), "Kept");
@@ -185,12 +215,8 @@ class ConsoleIT {
 
 	@Test
 	void thePreviewShowsWhatTheRuleWouldHaveCaughtWithTheWordsMarked() throws Exception {
-		this.indexSetup.ensureArticles();
 		ArticleEnriched indexed = article("indexed");
-		this.elasticsearch.index((index) -> index.index(IndexSetup.ARTICLES)
-			.id(indexed.id())
-			.document(indexed)
-			.refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+		index(indexed);
 
 		HttpResponse<String> preview = post("/rules/preview",
 				Map.of("name", "p", "query", "taiwan", "languages", "en"));
@@ -236,6 +262,30 @@ class ConsoleIT {
 				"Astana supports the one-China principle and considers Taiwan part of China.", null, Instant.now(),
 				Instant.now(), "en", List.of("KZ", "CN"), List.of("one-china"), List.of(), List.of(), List.of(),
 				List.of(), null, id);
+	}
+
+	static ArticleEnriched statement(String id, String language, String story, String title,
+			ArticleEnriched.Statement statement, List<String> topics) {
+		return new ArticleEnriched(id, "https://example.org/" + id, "test", title, title + ".", Instant.now(),
+				Instant.now(), Instant.now(), language, List.of("KZ", "CN"), topics, List.of(), List.of(), List.of(),
+				List.of(), statement, story);
+	}
+
+	private void index(ArticleEnriched... articles) throws Exception {
+		index(this.elasticsearch, this.indexSetup, articles);
+	}
+
+	/** Indexes articles as enrich-service does, searchable at once. */
+	static void index(ElasticsearchClient elasticsearch, IndexSetup indexSetup, ArticleEnriched... articles)
+			throws Exception {
+		indexSetup.ensureArticles();
+		elasticsearch.bulk((bulk) -> {
+			for (ArticleEnriched article : articles) {
+				bulk.operations((operation) -> operation
+					.index((index) -> index.index(IndexSetup.ARTICLES).id(article.id()).document(article)));
+			}
+			return bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+		});
 	}
 
 	private void publish(ArticleEnriched article) throws Exception {
