@@ -8,12 +8,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.newsradar.operations.NotFoundException;
 
@@ -68,11 +70,16 @@ class AlertController {
 
 	/**
 	 * Server-sent events, one {@code alert} event per alert raised from now on (by any
-	 * instance), optionally only those of the given rules.
+	 * instance), optionally only those of the given rules; each event's data is the alert
+	 * as JSON, or with {@code format=text} its one-line summary.
 	 */
 	@GetMapping(path = "/stream", produces = "text/event-stream")
-	SseEmitter stream(@RequestParam(name = "rule_id", required = false) List<String> ruleIds) throws IOException {
-		return this.stream.subscribe((ruleIds != null) ? ruleIds : List.of());
+	SseEmitter stream(@RequestParam(name = "rule_id", required = false) List<String> ruleIds,
+			@RequestParam(defaultValue = "json") String format) throws IOException {
+		if (!format.equals("json") && !format.equals("text")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or text");
+		}
+		return this.stream.subscribe((ruleIds != null) ? ruleIds : List.of(), format.equals("text"));
 	}
 
 }

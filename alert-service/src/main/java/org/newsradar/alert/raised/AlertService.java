@@ -239,9 +239,24 @@ class AlertService {
 	}
 
 	private static void log(AlertRaised alert) {
-		alertLog.info("ALERT [{}] {} | {} | {} | topics {} | matched {} | story {}", alert.ruleName(), alert.title(),
-				alert.language(), String.join(" ", alert.countries()), alert.topics(), alert.match().terms(),
-				alert.storyId());
+		if (alertLog.isInfoEnabled()) {
+			alertLog.info(line(alert));
+		}
+	}
+
+	/**
+	 * An alert on one line, as the log and {@code ./newsradar alerts} show it:
+	 * {@code ALERT [rule] title | language | countries | topics [...] | matched [...] | story id}.
+	 */
+	static String line(AlertRaised alert) {
+		List<String> terms = (alert.match() != null) ? alert.match().terms() : List.of();
+		return "ALERT [" + alert.ruleName() + "] " + oneLine(alert.title()) + " | " + alert.language() + " | "
+				+ String.join(" ", alert.countries()) + " | topics " + alert.topics() + " | matched " + terms
+				+ " | story " + alert.storyId();
+	}
+
+	private static String oneLine(String text) {
+		return (text != null) ? text.replaceAll("\\s+", " ") : "";
 	}
 
 }

@@ -22,8 +22,17 @@ class AlertStream {
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
 	SseEmitter subscribe(List<String> ruleIds) throws IOException {
+		return subscribe(ruleIds, false);
+	}
+
+	/**
+	 * @param ruleIds the rules whose alerts to send, or none for all
+	 * @param text whether each event is the alert's one-line summary
+	 * ({@link AlertService#line}) rather than its JSON
+	 */
+	SseEmitter subscribe(List<String> ruleIds, boolean text) throws IOException {
 		SseEmitter emitter = new SseEmitter(0L);
-		Subscriber subscriber = new Subscriber(emitter, List.copyOf(ruleIds));
+		Subscriber subscriber = new Subscriber(emitter, List.copyOf(ruleIds), text);
 		emitter.onCompletion(() -> this.subscribers.remove(subscriber));
 		emitter.onTimeout(() -> this.subscribers.remove(subscriber));
 		emitter.onError((ex) -> this.subscribers.remove(subscriber));
@@ -42,7 +51,11 @@ class AlertStream {
 		for (Subscriber subscriber : this.subscribers) {
 			if (subscriber.ruleIds().isEmpty() || subscriber.ruleIds().contains(alert.ruleId())) {
 				try {
-					subscriber.emitter().send(SseEmitter.event().id(alert.alertId()).name("alert").data(alert));
+					subscriber.emitter()
+						.send(SseEmitter.event()
+							.id(alert.alertId())
+							.name("alert")
+							.data(subscriber.text() ? AlertService.line(alert) : alert));
 				}
 				catch (IOException | IllegalStateException ex) {
 					this.subscribers.remove(subscriber);
@@ -51,7 +64,7 @@ class AlertStream {
 		}
 	}
 
-	private record Subscriber(SseEmitter emitter, List<String> ruleIds) {
+	private record Subscriber(SseEmitter emitter, List<String> ruleIds, boolean text) {
 
 	}
 

@@ -240,16 +240,31 @@ class ConsoleIT {
 		HttpRequest follow = request("/alerts/stream").header("Accept", "text/event-stream").build();
 		var stream = this.http.sendAsync(follow, HttpResponse.BodyHandlers.ofLines())
 			.thenAccept((answer) -> answer.body().forEach(streamed::add));
+		// What ./newsradar alerts follows: the API's stream, one line per alert.
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpRequest followText = request("/api/alerts/stream?format=text").header("X-API-Key", "console-key").build();
+		var textStream = this.http.sendAsync(followText, HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((answer) -> answer.body().forEach(lines::add));
 		try {
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> streamed.stream().anyMatch((line) -> line.startsWith(":")));
-			publish(article("streamed"));
+				.until(() -> streamed.stream().anyMatch((line) -> line.startsWith(":"))
+						&& lines.stream().anyMatch((line) -> line.startsWith(":")));
+			ArticleEnriched article = article("streamed");
+			publish(article);
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> streamed.stream().anyMatch((line) -> line.startsWith("data:") && line.contains(ruleId)));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lines.contains("data:ALERT [" + name + "] Kazakhstan reaffirms its position | en | KZ CN"
+						+ " | topics [one-china] | matched [taiwan] | story " + article.storyId()));
 		}
 		finally {
 			stream.cancel(true);
+			textStream.cancel(true);
 		}
+		assertThat(this.http
+			.send(request("/api/alerts/stream?format=xml").header("X-API-Key", "console-key").build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(400);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/").body()).contains(name));
 		String page = get("/").body();
 		assertThat(page).contains("<mark>Taiwan</mark>", "Kazakhstan reaffirms its position").doesNotContain("&lt;em");
