@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -28,6 +30,7 @@ import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,13 +75,20 @@ class ConsoleIT {
 	@Autowired
 	IndexSetup indexSetup;
 
+	@Autowired
+	JsonMapper json;
+
 	/** Keeps cookies as a browser does: the sign-in's, and the session of a notice. */
 	private HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 	private Consumer<String, String> alerts;
 
+	/** The rules there were before a test: the ones it adds are deleted after it. */
+	private Set<String> rulesBefore;
+
 	@BeforeEach
 	void signIn() throws Exception {
+		this.rulesBefore = ruleIds();
 		this.alerts = TestEngines.follow(new StringDeserializer(), Topics.ALERTS);
 		HttpResponse<String> signedIn = post("/sign-in", Map.of("key", "console-key", "next", "/rules"));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -89,8 +99,25 @@ class ConsoleIT {
 	}
 
 	@AfterEach
-	void close() {
+	void close() throws Exception {
 		this.alerts.close();
+		// Rules live in the test broker's watch-rules topic, which later test classes
+		// read.
+		for (String id : ruleIds()) {
+			if (!this.rulesBefore.contains(id)) {
+				HttpRequest delete = request("/api/rules/" + id).header("X-API-Key", "console-key").DELETE().build();
+				assertThat(this.http.send(delete, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+			}
+		}
+	}
+
+	private Set<String> ruleIds() throws Exception {
+		HttpResponse<String> rules = this.http.send(request("/api/rules").header("X-API-Key", "console-key").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(rules.statusCode()).isEqualTo(200);
+		Set<String> ids = new HashSet<>();
+		this.json.readTree(rules.body()).forEach((rule) -> ids.add(rule.get("id").asString()));
+		return ids;
 	}
 
 	@Test
