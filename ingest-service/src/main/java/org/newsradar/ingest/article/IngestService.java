@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.newsradar.events.ArticleIds;
@@ -66,6 +67,18 @@ public class IngestService {
 	}
 
 	/**
+	 * Publishes one article unless its address (or, without one, its content) was
+	 * published before: the version first taken stays, even when this one differs. For
+	 * feeds, where two feeds polled at once may carry the same article under different
+	 * names.
+	 * @param submission the article
+	 * @return what became of it: {@code new}, {@code duplicate} or a rejection
+	 */
+	public IngestReport ingestFirst(ArticleSubmission submission) {
+		return ingest(List.of(this.reader.check(submission)), this.seen::claimFirst);
+	}
+
+	/**
 	 * Whether an article with this address has been published.
 	 * @param url an absolute URL, canonical or not
 	 */
@@ -74,6 +87,10 @@ public class IngestService {
 	}
 
 	IngestReport ingest(List<Checked> articles) {
+		return ingest(articles, this.seen::claim);
+	}
+
+	private IngestReport ingest(List<Checked> articles, BiFunction<String, String, Claim> claims) {
 		Instant now = this.clock.instant();
 		List<IngestReport.Outcome> outcomes = new ArrayList<>();
 		List<IngestReport.Rejection> rejections = new ArrayList<>();
@@ -86,7 +103,7 @@ public class IngestService {
 			}
 			ArticleSubmission submission = withCanonicalUrl(checked.submission());
 			String id = ArticleIds.of(submission.url(), submission.title(), submission.body());
-			Claim claim = this.seen.claim(id, fingerprint(submission));
+			Claim claim = claims.apply(id, fingerprint(submission));
 			if (claim.status() != Status.DUPLICATE) {
 				published.add(claim);
 				sends.add(publish(article(id, submission, now), claim));

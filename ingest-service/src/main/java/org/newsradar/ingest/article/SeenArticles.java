@@ -68,14 +68,30 @@ class SeenArticles implements SmartLifecycle {
 	 * @throws UnavailableException while what the topic holds is not known yet
 	 */
 	Claim claim(String id, String fingerprint) {
-		if (!this.view.isLoaded()) {
-			throw new UnavailableException("ingest-service is still reading the articles published before it started ("
-					+ Topics.ARTICLES_RAW + "), so it cannot yet tell a new article from a duplicate", null);
-		}
+		requireLoaded();
 		String previous = this.fingerprints.put(id, fingerprint);
 		Status status = (previous == null) ? Status.NEW
 				: previous.equals(fingerprint) ? Status.DUPLICATE : Status.UPDATED;
 		return new Claim(id, fingerprint, previous, status);
+	}
+
+	/**
+	 * Records the article only when its id is unknown: a known id is a duplicate whatever
+	 * the content, and the version first recorded stays. Atomic per id, so two feeds that
+	 * carry one article publish it once.
+	 * @throws UnavailableException while what the topic holds is not known yet
+	 */
+	Claim claimFirst(String id, String fingerprint) {
+		requireLoaded();
+		String previous = this.fingerprints.putIfAbsent(id, fingerprint);
+		return new Claim(id, fingerprint, null, (previous == null) ? Status.NEW : Status.DUPLICATE);
+	}
+
+	private void requireLoaded() {
+		if (!this.view.isLoaded()) {
+			throw new UnavailableException("ingest-service is still reading the articles published before it started ("
+					+ Topics.ARTICLES_RAW + "), so it cannot yet tell a new article from a duplicate", null);
+		}
 	}
 
 	/**

@@ -264,7 +264,7 @@ class FeedPoller implements SmartLifecycle {
 				error = ex.getMessage() + (item.text().isEmpty() ? "" : "; the feed's summary was published");
 			}
 		}
-		IngestReport report = this.ingest.ingest(article);
+		IngestReport report = this.ingest.ingestFirst(article);
 		if (report.rejected() > 0) {
 			return new Taken("rejected", "not published: " + String.join("; ", report.rejections().get(0).errors()));
 		}

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -123,6 +127,30 @@ class ArticleApiIT {
 		assertThat(second.get("articles").get(0).get("status").asString()).isEqualTo("updated");
 		assertThat(awaitRecords(2)).extracting(ConsumerRecord::key)
 			.containsOnly(second.get("articles").get(0).get("id").asString());
+	}
+
+	@Test
+	void oneArticleTakenFromSeveralFeedsAtOnceIsPublishedOnceFirstVersionKept(@Autowired IngestService ingest)
+			throws Exception {
+		String url = "https://example.org/news/" + UUID.randomUUID();
+		List<Callable<String>> feeds = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ArticleSubmission fromFeed = new ArticleSubmission(url + "?utm_source=feed" + i, "Feed " + i,
+					"Same article", "Body as feed " + i + " has it", null, null);
+			feeds.add(() -> ingest.ingestFirst(fromFeed).articles().get(0).status());
+		}
+		List<String> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(feeds.size())) {
+			for (Future<String> status : pool.invokeAll(feeds)) {
+				statuses.add(status.get());
+			}
+		}
+		assertThat(statuses).containsOnlyOnce("new").containsOnly("new", "duplicate");
+		assertThat(awaitRecords(1)).hasSize(1);
+		assertThat(this.raw.poll(Duration.ofSeconds(2))).isEmpty();
+		JsonNode later = this.json.readTree(postJson("{\"url\":\"%s\",\"title\":\"Corrected\"}".formatted(url)).body());
+		assertThat(later.get("articles").get(0).get("status").asString()).as("a submission still updates it")
+			.isEqualTo("updated");
 	}
 
 	@Test
