@@ -1,6 +1,7 @@
 package org.newsradar.enrich.statement;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,13 @@ public class StatementTagger implements Tagger {
 
 	/** A speaker who says "my country" this often speaks for a country. */
 	static final int SELF_REFERENCES = 3;
+
+	/** What may stand between two coordinated parties, as folded tokens. */
+	private static final Set<String> AND = Set.of("and", "et", "и", "y", "e", "und", "sowie", "мен", "және", "和", "与",
+			"及", "同", "跟", "the", "la", "le", "les", "l", "s", "der", "die", "das", "el", "los", "las");
+
+	/** What joins a party to a joint statement ("with China"), as folded tokens. */
+	private static final Set<String> WITH = Set.of("with", "avec", "с", "со", "con", "mit", "同", "与", "跟");
 
 	private final StatementCues cues;
 
@@ -123,7 +131,7 @@ public class StatementTagger implements Tagger {
 				by = selfCountry(article, self);
 			}
 			else if (type.equals("joint_statement")) {
-				by = parties(article, found);
+				by = parties(article, found, actors);
 			}
 			else {
 				by = maker(article, cue, type, actors);
@@ -143,20 +151,46 @@ public class StatementTagger implements Tagger {
 	}
 
 	/**
-	 * The parties to a joint statement: the countries in every sentence of the lead that
-	 * names it ("La France et l'Allemagne ont publié une déclaration commune").
+	 * The parties to a joint statement, in every sentence of the lead that names one: the
+	 * first country of the sentence and the countries coordinated with it ("La France et
+	 * l'Allemagne", "Chinese President Xi Jinping and Kazakh President Tokayev"), or
+	 * joined to the statement by "with" ("Kazakhstan signed a joint statement with
+	 * China"). A country the statement speaks of is no party ("Egypt and Jordan ...
+	 * reject any displacement of Palestinians").
 	 */
-	private List<String> parties(ArticleDraft article, List<PhraseIndex.Match<Integer>> cues) {
+	private List<String> parties(ArticleDraft article, List<PhraseIndex.Match<Integer>> cues,
+			List<PhraseIndex.Match<String>> actors) {
 		Tokens tokens = article.tokens();
+		BitSet titles = new BitSet();
+		actors.forEach((actor) -> titles.set(actor.start(), actor.start() + actor.length()));
+		article.mentions(Mention.Kind.PERSON).forEach((person) -> titles.set(person.start(), person.end()));
 		Set<String> by = new LinkedHashSet<>();
 		for (PhraseIndex.Match<Integer> cue : cues) {
 			if (this.cues.type(cue.value()).equals("joint_statement")) {
 				int[] sentence = Spans.sentence(article.text(), tokens.starts()[cue.start()]);
-				within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence)
-					.forEach((country) -> by.add(country.value()));
+				Mention last = null;
+				for (Mention country : within(article.mentions(Mention.Kind.COUNTRY), tokens, sentence)) {
+					boolean with = country.start() > 0 && WITH.contains(tokens.folded()[country.start() - 1]);
+					if (last == null || with || coordinated(tokens, titles, last.end(), country.start())) {
+						by.add(country.value());
+						last = (last == null || country.end() > last.end()) ? country : last;
+					}
+				}
 			}
 		}
 		return new ArrayList<>(by);
+	}
+
+	/**
+	 * Whether only "and", articles, titles and names stand between two tokens.
+	 */
+	private static boolean coordinated(Tokens tokens, BitSet titles, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!titles.get(i) && !AND.contains(tokens.folded()[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

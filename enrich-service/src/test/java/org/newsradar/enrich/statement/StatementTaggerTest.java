@@ -127,6 +127,54 @@ class StatementTaggerTest {
 	}
 
 	@Test
+	void aCountryTheJointStatementSpeaksOfIsNoParty() {
+		assertThat(statement("", "Egypt and Jordan said in a joint communique that they reject any displacement of "
+				+ "Palestinians from Gaza.")
+			.by()).containsExactly("EG", "JO");
+		assertThat(statement("", "China and Russia issued a joint statement criticising the United States.").by())
+			.containsExactly("CN", "RU");
+		assertThat(statement("", "Kazakhstan signed a joint statement with China on Monday.").by())
+			.containsExactly("KZ", "CN");
+		assertThat(statement("", "Chinese President Xi Jinping and Kazakh President Kassym-Jomart Tokayev signed a "
+				+ "joint statement in Astana.")
+			.by()).containsExactly("CN", "KZ");
+		assertThat(statement("", "Қазақстан мен Өзбекстан бірлескен мәлімдеме жасады, Ресей оны құптады.").by())
+			.containsExactly("KZ", "UZ");
+	}
+
+	@Test
+	void officesBeyondMinistriesSpeakForTheirCountryInEveryLanguage() {
+		assertThat(statement("", "Japan's chief cabinet secretary told reporters the talks would resume.").by())
+			.containsExactly("JP");
+		assertThat(statement("", "Nigeria's presidency said the army would lead the operation.").by())
+			.containsExactly("NG");
+		assertThat(statement("", "A spokesperson for the Philippine coast guard said vessels had been rammed.").by())
+			.containsExactly("PH");
+		assertThat(statement("", "La présidence sénégalaise a annoncé la libération des détenus.").by())
+			.containsExactly("SN");
+		assertThat(statement("", "Посольство Франции в Москве сообщило о переносе встречи.").by())
+			.containsExactly("FR");
+		assertThat(statement("", "El mandatario colombiano dijo que el acuerdo será firmado en enero.").by())
+			.containsExactly("CO");
+		assertThat(statement("", "Der ungarische Ministerpräsident sagte, Budapest werde das Veto einlegen.").by())
+			.containsExactly("HU");
+		assertThat(statement("", "日本外务省发言人表示，东京将提出抗议。").by()).containsExactly("JP");
+		assertThat(statement("", "Түркия елшілігі мәлімдеді, кездесу кейінге қалдырылды.").by()).containsExactly("TR");
+	}
+
+	@Test
+	void aReactionIsRecognisedInEveryLanguage() {
+		assertThat(statement("", "Mexico expressed regret over the tariffs announced by Washington.").by())
+			.containsExactly("MX");
+		assertThat(statement("", "Le Canada a regretté la décision de l'Inde.").by()).containsExactly("CA");
+		assertThat(statement("", "Польша потребовала объяснений от Белоруссии.").by()).containsExactly("PL");
+		assertThat(statement("", "Colombia lamentó la decisión de Venezuela.").by()).containsExactly("CO");
+		assertThat(statement("", "Österreich bedauert die Entscheidung Ungarns.").by()).containsExactly("AT");
+		assertThat(statement("", "韩国对此表示遗憾。").by()).containsExactly("KR");
+		assertThat(statement("", "Қазақстан шабуылды айыптады.").by()).containsExactly("KZ");
+	}
+
+	@Test
 	void aMistakeInThePublishersFileNamesFileAndLine() {
 		ByteArrayResource file = new ByteArrayResource("host\tXX\texample.org\n".getBytes(), "publishers.tsv");
 		assertThatThrownBy(() -> Publishers.load(file))
