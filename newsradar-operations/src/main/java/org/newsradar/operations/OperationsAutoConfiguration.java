@@ -1,9 +1,18 @@
 package org.newsradar.operations;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +27,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -33,6 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class OperationsAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OperationsAutoConfiguration.class);
+
+	private static final String API_KEY = "apiKey";
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> newsradarApiKeyFilter(ApiKeyProperties properties) {
@@ -65,6 +77,30 @@ public class OperationsAutoConfiguration {
 	@Bean
 	ProblemErrorController newsradarErrorController() {
 		return new ProblemErrorController();
+	}
+
+	/**
+	 * The service's API as OpenAPI, titled after the service, with the API key as a
+	 * bearer token that Swagger UI's "Authorize" button asks for.
+	 */
+	@Bean
+	OpenAPI newsradarOpenApi(Environment environment, ApiKeyProperties keys) {
+		// springdoc reads types with Jackson 2; the services' free-form JSON (Jackson 3
+		// trees) is any JSON object to the reader.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(JsonNode.class, new ObjectSchema())
+			.replaceWithSchema(ObjectNode.class, new ObjectSchema());
+		String service = environment.getProperty("spring.application.name", "service");
+		String access = keys.keys().stream().allMatch(String::isBlank) ? "No API keys are configured: the API is open."
+				: "Writes" + (keys.protectReads() ? " and reads" : "")
+						+ " need one of the configured API keys as a bearer token (Authorize).";
+		return new OpenAPI()
+			.info(new Info().title("NewsRadar " + service)
+				.version("v1")
+				.description("The HTTP API of " + service + ". Errors are application/problem+json. " + access))
+			.components(new Components().addSecuritySchemes(API_KEY,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+			.addSecurityItem(new SecurityRequirement().addList(API_KEY));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -65,7 +65,11 @@ public class ConsoleAccess extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/actuator");
+		// The API guards itself; its description and Swagger UI are public, as on the
+		// other
+		// services.
+		return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
+				|| path.startsWith("/swagger-ui");
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -144,17 +145,25 @@ public class AlertStore implements InitializingBean {
 	}
 
 	/**
-	 * How many alerts each rule raised, and when the last one.
-	 * @param rules at most this many rules, those with the most alerts first
-	 * @return by rule id
+	 * How many alerts each of these rules raised, and when the last one. (Only these: the
+	 * index also holds the alerts of rules deleted since, which must not crowd them out
+	 * of the counts.)
+	 * @param ruleIds the rules
+	 * @return by rule id, for the rules that raised any
 	 * @throws IOException when Elasticsearch cannot be reached
 	 */
-	public Map<String, Activity> activity(int rules) throws IOException {
+	public Map<String, Activity> activity(List<String> ruleIds) throws IOException {
+		if (ruleIds.isEmpty()) {
+			return Map.of();
+		}
+		List<FieldValue> ids = ruleIds.stream().map(FieldValue::of).toList();
 		SearchResponse<Void> response = this.client.search(
 				(search) -> search.index(ALIAS)
 					.size(0)
+					.query((query) -> query
+						.terms((terms) -> terms.field("rule_id").terms((values) -> values.value(ids))))
 					.aggregations("rules",
-							(rule) -> rule.terms((terms) -> terms.field("rule_id").size(rules))
+							(rule) -> rule.terms((terms) -> terms.field("rule_id").size(ids.size()))
 								.aggregations("last", (last) -> last.max((max) -> max.field("matched_at")))),
 				Void.class);
 		Map<String, Activity> activity = new LinkedHashMap<>();

@@ -66,7 +66,7 @@ class RuleConsoleController {
 	String list(Model model) throws IOException {
 		List<WatchRule> rules = this.store.sorted().stream().map(WatchRule::shown).toList();
 		model.addAttribute("rules", rules);
-		model.addAttribute("activity", this.alerts.activity(Math.max(1, rules.size())));
+		model.addAttribute("activity", this.alerts.activity(rules.stream().map(WatchRule::id).toList()));
 		model.addAttribute("topics", this.topics.all());
 		return "rules";
 	}

@@ -30,6 +30,7 @@ import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.engines.TestEngines;
 import org.newsradar.events.ArticleEnriched;
 import org.newsradar.events.Topics;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,9 +160,11 @@ class ConsoleIT {
 		assertThat(raised).isEmpty();
 
 		assertThat(post("/rules/" + ruleId + "/resume", Map.of()).statusCode()).isEqualTo(302);
-		String row = rowOf(get("/rules").body(), ruleId);
-		assertThat(row).contains("Active", "Pause");
-		assertThat(row).containsPattern(">\\s*1\\s*<");
+		assertThat(rowOf(get("/rules").body(), ruleId)).contains("Active", "Pause");
+		// The count is read from the alerts index, which the alert reaches after the
+		// topic.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(rowOf(get("/rules").body(), ruleId)).containsPattern(">\\s*1\\s*<"));
 		publish(article("resumed"));
 		awaitAlert(ruleId);
 	}
@@ -211,6 +214,25 @@ class ConsoleIT {
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(invalid.body()).contains("country must be a code", "days must be 1 to 365")
 			.doesNotContain("<script>");
+	}
+
+	@Test
+	void theApiIsDescribedByOpenApiAndSwaggerUiWithoutSigningIn() throws Exception {
+		HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+		HttpResponse<String> docs = anonymous.send(request("/v3/api-docs").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(docs.statusCode()).isEqualTo(200);
+		JsonNode api = this.json.readTree(docs.body());
+		assertThat(api.at("/info/title").asString()).isEqualTo("NewsRadar alert-service");
+		assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+		assertThat(api.get("paths").propertyNames()).contains("/api/rules", "/api/rules/{id}", "/api/alerts",
+				"/api/topics");
+		assertThat(api.get("paths").propertyNames()).as("the console is no part of the API")
+			.noneMatch((path) -> !path.startsWith("/api/"));
+		HttpResponse<String> ui = anonymous.send(request("/swagger-ui.html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).contains("swagger-ui");
 	}
 
 	@Test

@@ -185,6 +185,23 @@ class ArticleApiIT {
 	}
 
 	@Test
+	void theApiIsDescribedByOpenApiAndSwaggerUi() throws Exception {
+		HttpClient redirected = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+		HttpResponse<String> docs = redirected.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(docs.statusCode()).isEqualTo(200);
+		JsonNode api = this.json.readTree(docs.body());
+		assertThat(api.at("/info/title").asString()).isEqualTo("NewsRadar ingest-service");
+		assertThat(api.get("paths").propertyNames()).contains("/api/articles", "/api/feeds", "/api/feeds/{id}");
+		HttpResponse<String> ui = redirected.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui.html")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).contains("swagger-ui");
+	}
+
+	@Test
 	void acceptsASeedFormattedPlainTextArticle() throws Exception {
 		HttpResponse<String> response = post("text/plain",
 				("Headline " + UUID.randomUUID() + "\n\nFirst paragraph.\nSecond.").getBytes(StandardCharsets.UTF_8));
