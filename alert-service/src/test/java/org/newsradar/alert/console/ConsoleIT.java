@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  * with its live stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "newsradar.api.keys=console-key", "newsradar.outbound.allow-loopback=true" })
+		properties = { "newsradar.api.keys=console-key", "newsradar.outbound.allow-loopback=true",
+				"newsradar.console.ingest-url=http://127.0.0.1:9" })
 @DirtiesContext
 class ConsoleIT {
 
@@ -233,6 +234,21 @@ class ConsoleIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(ui.statusCode()).isEqualTo(200);
 		assertThat(ui.body()).contains("swagger-ui");
+	}
+
+	/**
+	 * The feeds are ingest-service's, which this test does not run (port 9 is closed):
+	 * the page says so, and a feed added meanwhile is not taken for added. The page with
+	 * ingest-service running is tested end to end ({@code FeedsConsoleEndToEndIT}).
+	 */
+	@Test
+	void theFeedsPageSaysWhenIngestServiceCannotBeReached() throws Exception {
+		HttpResponse<String> page = get("/feeds");
+		assertThat(page.statusCode()).isEqualTo(503);
+		assertThat(page.body()).contains("ingest-service cannot be reached at http://127.0.0.1:9")
+			.doesNotContain("No feed yet");
+		String after = submit("/feeds", Map.of("url", "https://example.org/feed.xml"));
+		assertThat(after).contains("ingest-service cannot be reached").doesNotContain("Added");
 	}
 
 	@Test
