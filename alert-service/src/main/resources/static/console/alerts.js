@@ -25,7 +25,7 @@
 	});
 
 	function row(alert) {
-		const item = element("li", "alert new");
+		const item = element("li", "alert new unread");
 		item.dataset.alertId = alert.alert_id;
 		const head = element("div", "alert-head");
 		const title = element("a", "title", alert.title || alert.article_id);
@@ -40,6 +40,14 @@
 			head.append(story);
 		}
 		head.append(element("time", "", (alert.matched_at || "").substring(0, 16).replace("T", " ") + " UTC"));
+		const read = element("form", "inline");
+		read.method = "post";
+		read.action = list.dataset.alerts + encodeURIComponent(alert.alert_id) + "/read";
+		const button = element("button", "", "Mark read");
+		button.type = "submit";
+		button.setAttribute("aria-label", "Mark read: " + (alert.title || alert.article_id));
+		read.append(button);
+		head.append(read);
 		item.append(head);
 		if (alert.snippet) {
 			item.append(snippet(alert.snippet));

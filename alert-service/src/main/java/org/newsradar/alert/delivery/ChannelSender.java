@@ -1,5 +1,7 @@
 package org.newsradar.alert.delivery;
 
+import java.util.List;
+
 import org.newsradar.alert.rule.WatchRule;
 
 /**
@@ -7,8 +9,8 @@ import org.newsradar.alert.rule.WatchRule;
  */
 interface ChannelSender {
 
-	/** The channel {@code type} it handles. */
-	String type();
+	/** The channel {@code type}s it handles. */
+	List<String> types();
 
 	/**
 	 * @param delivery what to send

@@ -3,6 +3,7 @@ package org.newsradar.alert.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.RuleStore;
@@ -69,7 +68,8 @@ class DeliveryWorker implements DisposableBean {
 		this.metrics = metrics;
 		this.ledger = ledger;
 		this.rules = rules;
-		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::type, Function.identity()));
+		this.senders = new HashMap<>();
+		senders.forEach((sender) -> sender.types().forEach((type) -> this.senders.put(type, sender)));
 		this.publisher = publisher;
 		this.properties = properties.delivery();
 	}

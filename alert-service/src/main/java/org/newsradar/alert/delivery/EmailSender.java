@@ -31,8 +31,8 @@ class EmailSender implements ChannelSender {
 	}
 
 	@Override
-	public String type() {
-		return "email";
+	public List<String> types() {
+		return List.of("email");
 	}
 
 	@Override

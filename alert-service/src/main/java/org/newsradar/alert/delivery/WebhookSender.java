@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -26,7 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code webhook-id} (the delivery id, the same on every attempt, so receivers can drop
  * repeats), {@code webhook-timestamp} (seconds) and {@code webhook-signature}
  * ({@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body} under the secret's
- * decoded bytes). Any 2xx answer is success.
+ * decoded bytes). Any 2xx answer is success. Slack, Mattermost and Microsoft Teams
+ * incoming webhooks get the same POST with the message those tools show
+ * ({@link ChatMessages}) instead of the alert's JSON, and no signature: their address is
+ * their secret.
  */
 @Component
 class WebhookSender implements ChannelSender {
@@ -52,8 +56,8 @@ class WebhookSender implements ChannelSender {
 	}
 
 	@Override
-	public String type() {
-		return "webhook";
+	public List<String> types() {
+		return List.of("webhook", "slack", "mattermost", "teams");
 	}
 
 	@Override
@@ -65,18 +69,21 @@ class WebhookSender implements ChannelSender {
 			// rule was saved.
 			throw new IOException(refusal.get());
 		}
-		byte[] body = this.json.writeValueAsBytes(delivery.payload());
-		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
-		HttpRequest request = HttpRequest.newBuilder(url)
+		boolean standard = "webhook".equals(channel.type());
+		byte[] body = this.json
+			.writeValueAsBytes(standard ? delivery.payload() : ChatMessages.of(channel.type(), delivery, this.json));
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(this.properties.timeout())
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "NewsRadar-alert-service")
 			.header("webhook-id", delivery.deliveryId())
-			.header("webhook-timestamp", timestamp)
-			.header("webhook-signature", "v1," + sign(channel.secret(), delivery.deliveryId(), timestamp, body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (standard) {
+			String timestamp = Long.toString(this.clock.instant().getEpochSecond());
+			request.header("webhook-timestamp", timestamp)
+				.header("webhook-signature", "v1," + sign(channel.secret(), delivery.deliveryId(), timestamp, body));
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() / 100 != 2) {
 			String answer = response.body().strip();
 			throw new IOException("HTTP " + response.statusCode()

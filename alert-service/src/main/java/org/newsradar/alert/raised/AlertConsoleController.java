@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import org.newsradar.alert.delivery.DeliveryStates;
+import org.newsradar.operations.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -24,15 +29,45 @@ class AlertConsoleController {
 
 	private final AlertStream stream;
 
-	AlertConsoleController(AlertStore store, AlertStream stream) {
+	private final DeliveryStates deliveries;
+
+	AlertConsoleController(AlertStore store, AlertStream stream, DeliveryStates deliveries) {
 		this.store = store;
 		this.stream = stream;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/")
 	String alerts(Model model) throws IOException {
-		model.addAttribute("alerts", this.store.search(Query.of((query) -> query.matchAll((all) -> all)), 0, PAGE));
+		List<AlertDocument> alerts = this.store.search(Query.of((query) -> query.matchAll((all) -> all)), 0, PAGE);
+		model.addAttribute("alerts", alerts);
+		model.addAttribute("unread", alerts.stream().filter((alert) -> alert.readAt() == null).count());
+		model.addAttribute("deliveries",
+				this.deliveries.of(alerts.stream().map((alert) -> alert.alert().alertId()).toList()));
 		return "alerts";
+	}
+
+	@PostMapping("/alerts/{id}/read")
+	String read(@PathVariable String id) throws IOException {
+		return mark(List.of(id), true);
+	}
+
+	@PostMapping("/alerts/{id}/unread")
+	String unread(@PathVariable String id) throws IOException {
+		return mark(List.of(id), false);
+	}
+
+	/** Marks the alerts the page showed read: those the form lists, not newer ones. */
+	@PostMapping("/alerts/read")
+	String readAll(@RequestParam(name = "id", required = false) List<String> ids) throws IOException {
+		return mark((ids != null) ? ids : List.of(), true);
+	}
+
+	private String mark(List<String> ids, boolean read) throws IOException {
+		if (this.store.markRead(ids, read).size() < ids.size() && ids.size() == 1) {
+			throw new NotFoundException("alert", ids.get(0));
+		}
+		return "redirect:/";
 	}
 
 	@GetMapping(path = "/alerts/stream", produces = "text/event-stream")

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +67,24 @@ class AlertController {
 		return this.store.find(id)
 			.map((alert) -> alert.toJson(this.json))
 			.orElseThrow(() -> new NotFoundException("alert", id));
+	}
+
+	/** Marks an alert read; an article attached to it later makes it unread again. */
+	@PostMapping("/{id}/read")
+	ObjectNode read(@PathVariable String id) throws IOException {
+		return mark(id, true);
+	}
+
+	@PostMapping("/{id}/unread")
+	ObjectNode unread(@PathVariable String id) throws IOException {
+		return mark(id, false);
+	}
+
+	private ObjectNode mark(String id, boolean read) throws IOException {
+		if (this.store.markRead(List.of(id), read).isEmpty()) {
+			throw new NotFoundException("alert", id);
+		}
+		return get(id);
 	}
 
 	/**

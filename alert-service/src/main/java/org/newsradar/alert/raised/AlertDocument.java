@@ -19,19 +19,25 @@ import tools.jackson.databind.node.ObjectNode;
  * @param alert the alert as raised
  * @param articles the story's articles that matched, in the order they came
  * @param updatedAt when the last article was attached
+ * @param readAt when an analyst marked it read, or {@code null} while it is unread (an
+ * article attached since makes it unread again)
  */
-public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, Instant updatedAt) {
+public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, Instant updatedAt, Instant readAt) {
 
 	static AlertDocument raised(AlertRaised alert, ArticleEnriched article) {
-		return new AlertDocument(alert, List.of(AttachedArticle.of(article, alert.matchedAt())), alert.matchedAt());
+		return new AlertDocument(alert, List.of(AttachedArticle.of(article, alert.matchedAt())), alert.matchedAt(),
+				null);
 	}
 
 	static AlertDocument fromJson(JsonNode json, JsonMapper mapper) {
 		List<AttachedArticle> articles = new ArrayList<>();
 		json.path("articles").forEach((article) -> articles.add(mapper.treeToValue(article, AttachedArticle.class)));
-		JsonNode updatedAt = json.path("updated_at");
 		return new AlertDocument(mapper.treeToValue(json, AlertRaised.class), articles,
-				updatedAt.isMissingNode() ? null : mapper.treeToValue(updatedAt, Instant.class));
+				instant(json.path("updated_at"), mapper), instant(json.path("read_at"), mapper));
+	}
+
+	private static Instant instant(JsonNode value, JsonMapper mapper) {
+		return (value.isMissingNode() || value.isNull()) ? null : mapper.treeToValue(value, Instant.class);
 	}
 
 	ObjectNode toJson(JsonMapper mapper) {
@@ -39,6 +45,7 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 		json.set("articles", mapper.valueToTree(this.articles));
 		json.put("article_count", this.articles.size());
 		json.set("updated_at", mapper.valueToTree(this.updatedAt));
+		json.set("read_at", mapper.valueToTree(this.readAt));
 		return json;
 	}
 
@@ -58,7 +65,7 @@ public record AlertDocument(AlertRaised alert, List<AttachedArticle> articles, I
 	AlertDocument attach(ArticleEnriched article, Instant now) {
 		List<AttachedArticle> more = new ArrayList<>(this.articles);
 		more.add(AttachedArticle.of(article, now));
-		return new AlertDocument(this.alert, more, now);
+		return new AlertDocument(this.alert, more, now, null);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -20,6 +21,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
@@ -120,6 +122,42 @@ public class AlertStore implements InitializingBean {
 	public Optional<AlertDocument> find(String alertId) throws IOException {
 		GetResponse<ObjectNode> response = this.client.get((get) -> get.index(ALIAS).id(alertId), ObjectNode.class);
 		return response.found() ? Optional.of(AlertDocument.fromJson(response.source(), this.json)) : Optional.empty();
+	}
+
+	/**
+	 * Marks alerts read (now) or unread. Alerts that are not there are left out of the
+	 * answer.
+	 * @param alertIds the alerts
+	 * @param read read, or unread again
+	 * @return the ids of the alerts that were marked
+	 * @throws IOException when Elasticsearch cannot be reached
+	 */
+	public List<String> markRead(List<String> alertIds, boolean read) throws IOException {
+		if (alertIds.isEmpty()) {
+			return List.of();
+		}
+		// As JSON text: the client would leave a null out of a map.
+		JsonData change = JsonData
+			.fromJson("{\"read_at\": " + (read ? "\"" + Instant.now(this.clock) + "\"" : "null") + "}");
+		BulkResponse response = this.client.bulk((bulk) -> {
+			for (String alertId : alertIds) {
+				bulk.operations((operation) -> operation.update((update) -> update.index(ALIAS)
+					.id(alertId)
+					.retryOnConflict(3)
+					.action((action) -> action.doc(change))));
+			}
+			return bulk.refresh(Refresh.WaitFor);
+		});
+		List<String> marked = new ArrayList<>();
+		for (BulkResponseItem item : response.items()) {
+			if (item.error() == null) {
+				marked.add(item.id());
+			}
+			else if (item.status() != 404) {
+				throw new IOException("Cannot mark alert " + item.id() + ": " + item.error().reason());
+			}
+		}
+		return marked;
 	}
 
 	/**

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleValidator {
 
+	private static final String CHANNEL_TYPES = "webhook, slack, mattermost, teams or email";
+
 	private static final Set<String> COUNTRIES = countries();
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -92,21 +94,22 @@ class RuleValidator {
 
 	private void checkChannel(String field, WatchRule.Channel channel, List<FieldError> errors) {
 		if (channel == null || channel.type() == null) {
-			errors.add(new FieldError(field + ".type", "is required: webhook or email"));
+			errors.add(new FieldError(field + ".type", "is required: " + CHANNEL_TYPES));
 			return;
 		}
 		switch (channel.type()) {
 			case "webhook" -> {
-				if (!isHttpUrl(channel.url())) {
-					errors.add(new FieldError(field + ".url", "'" + channel.url() + "' is not an http(s) URL"));
-				}
-				else {
-					this.outbound.refusal(URI.create(channel.url()))
-						.ifPresent((refusal) -> errors.add(new FieldError(field + ".url", refusal)));
-				}
+				checkUrl(field, channel, errors);
 				if (channel.secret() != null && !isWebhookSecret(channel.secret())) {
 					errors.add(new FieldError(field + ".secret",
 							"must be whsec_ followed by 24 to 64 bytes in base64; leave it out to get one"));
+				}
+			}
+			case "slack", "mattermost", "teams" -> {
+				checkUrl(field, channel, errors);
+				if (channel.secret() != null) {
+					errors.add(new FieldError(field + ".secret", "is for type webhook only: a " + channel.type()
+							+ " incoming webhook is not signed (its address is its secret)"));
 				}
 			}
 			case "email" -> {
@@ -118,7 +121,18 @@ class RuleValidator {
 							"email is not configured on this alert-service (set spring.mail.host)"));
 				}
 			}
-			default -> errors.add(new FieldError(field + ".type", "'" + channel.type() + "' is not webhook or email"));
+			default -> errors.add(new FieldError(field + ".type",
+					"'" + channel.type() + "' is not a channel type: " + CHANNEL_TYPES));
+		}
+	}
+
+	private void checkUrl(String field, WatchRule.Channel channel, List<FieldError> errors) {
+		if (!isHttpUrl(channel.url())) {
+			errors.add(new FieldError(field + ".url", "'" + channel.url() + "' is not an http(s) URL"));
+		}
+		else {
+			this.outbound.refusal(URI.create(channel.url()))
+				.ifPresent((refusal) -> errors.add(new FieldError(field + ".url", refusal)));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.newsradar.alert.console;
 
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -335,6 +337,65 @@ class ConsoleIT {
 		assertThat(page).contains("<mark>Taiwan</mark>", "Kazakhstan reaffirms its position").doesNotContain("&lt;em");
 	}
 
+	@Test
+	void anAlertShowsWhereItWasDeliveredAndIsMarkedReadAndUnread() throws Exception {
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			String name = "Delivered watch " + UUID.randomUUID();
+			post("/rules", Map.of("name", name, "query", "taiwan", "webhook",
+					"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+			String ruleId = ruleIdOf(get("/rules").body(), name);
+			publish(article("delivered"));
+			String alertId = awaitAlert(ruleId);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(alertOf(get("/").body(), alertId)).contains("unread", "Mark read",
+						"webhook 127.0.0.1: ", "<strong>delivered</strong>", "after 1 attempt"));
+
+			assertThat(submit("/alerts/" + alertId + "/read", Map.of())).contains("data-alert-id=\"" + alertId);
+			assertThat(alertOf(get("/").body(), alertId)).contains("alert read", "Mark unread");
+			JsonNode read = this.json.readTree(
+					this.http
+						.send(request("/api/alerts/" + alertId).header("X-API-Key", "console-key").build(),
+								HttpResponse.BodyHandlers.ofString())
+						.body());
+			assertThat(read.get("read_at").isString()).as(read.toString()).isTrue();
+
+			HttpResponse<String> unread = this.http
+				.send(request("/api/alerts/" + alertId + "/unread").header("X-API-Key", "console-key")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(unread.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(unread.body()).get("read_at").isNull()).isTrue();
+			assertThat(alertOf(get("/").body(), alertId)).contains("unread", "Mark read");
+
+			submit("/alerts/read", Map.of("id", alertId));
+			assertThat(alertOf(get("/").body(), alertId)).contains("alert read");
+			HttpResponse<String> missing = this.http
+				.send(request("/api/alerts/no-such-alert/read").header("X-API-Key", "console-key")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(missing.statusCode()).isEqualTo(404);
+			assertThat(missing.body()).contains("no-such-alert");
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+	/** An alert's item on the alerts page, from its start to the next alert's. */
+	private static String alertOf(String page, String alertId) {
+		int at = page.indexOf("data-alert-id=\"" + alertId + "\"");
+		assertThat(at).as("the alert %s on the page", alertId).isPositive();
+		int next = page.indexOf("data-alert-id=", at + 1);
+		return page.substring(page.lastIndexOf("<li", at), (next > 0) ? next : page.length());
+	}
+
 	/** An article the rules of these tests match ("Taiwan"), in a story of its own. */
 	static ArticleEnriched article(String label) {
 		String id = label + "-" + UUID.randomUUID();
@@ -372,12 +433,14 @@ class ConsoleIT {
 		this.kafka.send(Topics.ARTICLES_ENRICHED, article.id(), article).get();
 	}
 
-	private void awaitAlert(String ruleId) {
+	/** Waits for an alert of the rule on the alerts topic, and gives its id. */
+	private String awaitAlert(String ruleId) {
 		List<String> raised = new CopyOnWriteArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			raised.addAll(alertsFor(ruleId, Duration.ofMillis(200)));
 			assertThat(raised).isNotEmpty();
 		});
+		return this.json.readTree(raised.get(0)).get("alert_id").asString();
 	}
 
 	private List<String> alertsFor(String ruleId, Duration within) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -212,6 +213,39 @@ class AlertFlowIT {
 				assertThat(delivery.get("delivery_id").asString()).isEqualTo(attempts.get(0).header("webhook-id"));
 			});
 		});
+	}
+
+	@Test
+	void postsToSlackMattermostAndTeamsIncomingWebhooksInTheirOwnPayloads() throws Exception {
+		String word = "chatdesk" + UUID.randomUUID().toString().substring(0, 8);
+		String rule = """
+				{"name":"Chat desks","query":"%s","channels":[{"type":"slack","url":"%s"},
+				{"type":"mattermost","url":"%s"},{"type":"teams","url":"%s"}]}""".formatted(word,
+				receiver.url("/slack"), receiver.url("/mattermost"), receiver.url("/teams"));
+		HttpResponse<String> created = send("POST", "/api/rules", rule);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).doesNotContain("whsec_");
+		String story = UUID.randomUUID().toString();
+		publish(article("chat-" + story, "en", story, "Astana opens the " + word + " talks."));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> Stream.of("/slack", "/mattermost", "/teams")
+				.allMatch((path) -> !receiver.requests(path).isEmpty()));
+		JsonNode slack = this.json.readTree(receiver.requests("/slack").get(0).body());
+		assertThat(slack.get("text").asString()).startsWith("NewsRadar alert of \u201cChat desks\u201d")
+			.contains("|Kazakhstan reaffirms its position>*", "*" + word + "*");
+		assertThat(this.json.readTree(receiver.requests("/mattermost").get(0).body()).get("text").asString())
+			.contains("**[Kazakhstan reaffirms its position](https://example.org/chat-");
+		JsonNode teams = this.json.readTree(receiver.requests("/teams").get(0).body());
+		assertThat(teams.at("/attachments/0/content/type").asString()).isEqualTo("AdaptiveCard");
+		assertThat(receiver.requests("/slack").get(0).header("webhook-signature")).as("chat webhooks are not signed")
+			.isNull();
+
+		HttpResponse<String> signed = send("POST", "/api/rules", """
+				{"name":"Signed chat","channels":[{"type":"slack","url":"%s","secret":"whsec_x"}]}"""
+			.formatted(receiver.url("/slack")));
+		assertThat(signed.statusCode()).isEqualTo(400);
+		assertThat(signed.body()).contains("channels[0].secret", "is for type webhook only");
 	}
 
 	@Test
