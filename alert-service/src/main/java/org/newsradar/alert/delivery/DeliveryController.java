@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.newsradar.operations.NotFoundException;
+import org.newsradar.operations.Pages;
 
 /**
  * {@code /api/deliveries}: every delivery with its state ({@code pending},
@@ -34,19 +36,20 @@ class DeliveryController {
 		this.ledger = ledger;
 	}
 
+	/** Newest first, in pages as {@code GET /api/alerts} has them ({@link Pages}). */
 	@GetMapping
-	List<Delivery> list(@RequestParam(required = false) String status,
+	ResponseEntity<List<Delivery>> list(@RequestParam(required = false) String status,
 			@RequestParam(name = "rule_id", required = false) String ruleId,
 			@RequestParam(name = "alert_id", required = false) String alertId,
-			@RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "50") int size)
-			throws IOException {
+			@RequestParam(defaultValue = "0") int from, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int size) throws IOException {
 		Query query = Query.of((q) -> q.bool((bool) -> {
 			term(bool, "status", status);
 			term(bool, "rule_id", ruleId);
 			term(bool, "alert_ids", alertId);
 			return bool;
 		}));
-		return this.ledger.search(query, Math.max(0, from), Math.clamp(size, 1, 500));
+		return Pages.respond(this.ledger.page(query, Math.max(0, from), cursor, Math.clamp(size, 1, 500)));
 	}
 
 	@GetMapping("/{id}")

@@ -15,6 +15,8 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import org.newsradar.elasticsearch.IndexSetup;
+import org.newsradar.elasticsearch.NewestFirst;
+import org.newsradar.operations.Pages.Page;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 class DeliveryLedger implements InitializingBean {
 
 	static final String ALIAS = "alert-deliveries";
+
+	private static final NewestFirst NEWEST_FIRST = new NewestFirst(ALIAS, "created_at", "delivery_id");
 
 	private final ElasticsearchClient client;
 
@@ -119,17 +123,12 @@ class DeliveryLedger implements InitializingBean {
 	}
 
 	List<Delivery> search(Query query, int from, int size) throws IOException {
-		return this.client
-			.search((search) -> search.index(ALIAS)
-				.query(query)
-				.from(from)
-				.size(size)
-				.sort((sort) -> sort.field((field) -> field.field("created_at").order(SortOrder.Desc))), Delivery.class)
-			.hits()
-			.hits()
-			.stream()
-			.map(Hit::source)
-			.toList();
+		return page(query, from, null, size).items();
+	}
+
+	/** A page of deliveries, newest first (ties by delivery id). */
+	Page<Delivery> page(Query query, int from, String cursor, int size) throws IOException {
+		return NEWEST_FIRST.page(this.client, query, from, cursor, size, Delivery.class);
 	}
 
 }

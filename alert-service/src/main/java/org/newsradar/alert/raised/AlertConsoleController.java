@@ -6,6 +6,8 @@ import java.util.List;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.newsradar.alert.delivery.DeliveryStates;
 import org.newsradar.operations.NotFoundException;
+import org.newsradar.operations.Pages;
+import org.newsradar.operations.Pages.Page;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +39,18 @@ class AlertConsoleController {
 		this.deliveries = deliveries;
 	}
 
+	/**
+	 * The newest alerts, or with a cursor the next older page (where new alerts do not
+	 * appear live).
+	 */
 	@GetMapping("/")
-	String alerts(Model model) throws IOException {
-		List<AlertDocument> alerts = this.store.search(Query.of((query) -> query.matchAll((all) -> all)), 0, PAGE);
+	String alerts(@RequestParam(required = false) String cursor, Model model) throws IOException {
+		Page<AlertDocument> page = this.store.page(Query.of((query) -> query.matchAll((all) -> all)), 0, cursor, PAGE);
+		List<AlertDocument> alerts = page.items();
 		model.addAttribute("alerts", alerts);
+		model.addAttribute("total", page.total());
+		model.addAttribute("older", (page.next() != null) ? Pages.cursor(page.next()) : null);
+		model.addAttribute("live", cursor == null);
 		model.addAttribute("unread", alerts.stream().filter((alert) -> alert.readAt() == null).count());
 		model.addAttribute("deliveries",
 				this.deliveries.of(alerts.stream().map((alert) -> alert.alert().alertId()).toList()));

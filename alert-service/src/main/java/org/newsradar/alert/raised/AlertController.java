@@ -5,6 +5,8 @@ import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import org.newsradar.operations.Pages;
+import org.newsradar.operations.Pages.Page;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,26 +42,30 @@ class AlertController {
 		this.json = json;
 	}
 
+	/**
+	 * The alerts, newest first, in pages: {@code size} (1 to 500) at a time, the next
+	 * page by the {@code cursor} of the {@code Link} or {@code X-Next-Cursor} header, the
+	 * number of all in {@code X-Total-Count} ({@code from} still skips, without a
+	 * cursor).
+	 */
 	@GetMapping
-	List<ObjectNode> list(@RequestParam(name = "rule_id", required = false) List<String> ruleIds,
+	ResponseEntity<List<ObjectNode>> list(@RequestParam(name = "rule_id", required = false) List<String> ruleIds,
 			@RequestParam(name = "story_id", required = false) String storyId,
-			@RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "50") int size)
-			throws IOException {
+			@RequestParam(defaultValue = "0") int from, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int size) throws IOException {
 		Query query = Query.of((q) -> q.bool((bool) -> {
 			if (ruleIds != null && !ruleIds.isEmpty()) {
 				bool.filter((f) -> f.terms((t) -> t.field("rule_id")
-					.terms((values) -> values.value(
-							ruleIds.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+					.terms((values) -> values.value(ruleIds.stream().map(FieldValue::of).toList()))));
 			}
 			if (storyId != null) {
 				bool.filter((f) -> f.term((t) -> t.field("story_id").value(storyId)));
 			}
 			return bool;
 		}));
-		return this.store.search(query, Math.max(0, from), Math.clamp(size, 1, 500))
-			.stream()
-			.map((alert) -> alert.toJson(this.json))
-			.toList();
+		Page<AlertDocument> page = this.store.page(query, Math.max(0, from), cursor, Math.clamp(size, 1, 500));
+		return Pages.respond(new Page<>(page.items().stream().map((alert) -> alert.toJson(this.json)).toList(),
+				page.total(), page.next()));
 	}
 
 	@GetMapping("/{id}")

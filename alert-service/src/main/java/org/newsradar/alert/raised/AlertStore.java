@@ -23,8 +23,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import org.newsradar.elasticsearch.IndexSetup;
+import org.newsradar.elasticsearch.NewestFirst;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
+import org.newsradar.operations.Pages.Page;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 public class AlertStore implements InitializingBean {
 
 	public static final String ALIAS = "alerts";
+
+	private static final NewestFirst NEWEST_FIRST = new NewestFirst(ALIAS, "matched_at", "alert_id");
 
 	private static final int ATTACH_ATTEMPTS = 10;
 
@@ -167,19 +171,21 @@ public class AlertStore implements InitializingBean {
 	 * @return the alerts, newest first
 	 */
 	public List<AlertDocument> search(Query query, int from, int size) throws IOException {
-		return this.client
-			.search((search) -> search.index(ALIAS)
-				.query(query)
-				.from(from)
-				.size(size)
-				.sort((sort) -> sort.field((field) -> field.field("matched_at").order(SortOrder.Desc))),
-					ObjectNode.class)
-			.hits()
-			.hits()
-			.stream()
-			.map(Hit::source)
-			.map((source) -> AlertDocument.fromJson(source, this.json))
-			.toList();
+		return page(query, from, null, size).items();
+	}
+
+	/**
+	 * A page of alerts, newest first (ties by alert id).
+	 * @param query which alerts
+	 * @param from how many of the newest to skip, when there is no cursor
+	 * @param cursor where the page starts ({@link Pages}), or {@code null}
+	 * @param size how many to return
+	 * @return the page, with the total and the next page's keys
+	 */
+	public Page<AlertDocument> page(Query query, int from, String cursor, int size) throws IOException {
+		Page<ObjectNode> page = NEWEST_FIRST.page(this.client, query, from, cursor, size, ObjectNode.class);
+		return new Page<>(page.items().stream().map((source) -> AlertDocument.fromJson(source, this.json)).toList(),
+				page.total(), page.next());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.matching.RulePreview;
 import org.newsradar.operations.NotFoundException;
+import org.newsradar.operations.Pages;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,9 +49,15 @@ class RuleController {
 		this.properties = properties;
 	}
 
+	/**
+	 * Every rule by name, or with {@code size} a page of them, the next by
+	 * {@code cursor}; {@code X-Total-Count} says how many there are ({@link Pages}).
+	 */
 	@GetMapping
-	List<WatchRule> list() {
-		return this.store.sorted().stream().map(WatchRule::shown).toList();
+	ResponseEntity<List<WatchRule>> list(@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer size) {
+		List<WatchRule> rules = this.store.sorted().stream().map(WatchRule::shown).toList();
+		return Pages.respond(Pages.of(rules, (rule) -> rule.name() + "\u0000" + rule.id(), cursor, size));
 	}
 
 	@GetMapping("/{id}")

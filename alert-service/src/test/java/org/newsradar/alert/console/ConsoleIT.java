@@ -382,6 +382,20 @@ class ConsoleIT {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(missing.statusCode()).isEqualTo(404);
 			assertThat(missing.body()).contains("no-such-alert");
+
+			// Older pages: the cursor the API gives after the newest alert opens the
+			// console's page of older ones, which does not follow the live stream.
+			publish(article("older"));
+			awaitAlert(ruleId);
+			HttpResponse<String> newest = this.http.send(
+					request("/api/alerts?size=1").header("X-API-Key", "console-key").build(),
+					HttpResponse.BodyHandlers.ofString());
+			String cursor = newest.headers().firstValue("X-Next-Cursor").orElseThrow();
+			HttpResponse<String> older = get("/?cursor=" + cursor);
+			assertThat(older.statusCode()).isEqualTo(200);
+			assertThat(older.body()).contains("Back to the newest").doesNotContain("alerts.js");
+			assertThat(older.body()).doesNotContain(
+					"data-alert-id=\"" + this.json.readTree(newest.body()).get(0).get("alert_id").asString() + "\"");
 		}
 		finally {
 			receiver.stop(0);

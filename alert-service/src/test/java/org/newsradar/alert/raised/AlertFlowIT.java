@@ -249,6 +249,44 @@ class AlertFlowIT {
 	}
 
 	@Test
+	void alertsAndRulesAreListedInPagesWithACursorAndATotal() throws Exception {
+		String word = "paged" + UUID.randomUUID().toString().substring(0, 8);
+		String ruleId = this.json
+			.readTree(send("POST", "/api/rules", "{\"name\":\"Paged\",\"query\":\"" + word + "\"}").body())
+			.get("id")
+			.asString();
+		for (int i = 0; i < 3; i++) {
+			String story = UUID.randomUUID().toString();
+			publish(article("paged-" + story, "en", story, "Astana on " + word + " number " + i + "."));
+		}
+		String first = "/api/alerts?size=2&rule_id=" + ruleId;
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "3".equals(send("GET", first, null).headers().firstValue("X-Total-Count").orElse("")));
+		HttpResponse<String> page1 = send("GET", first, null);
+		assertThat(this.json.readTree(page1.body())).hasSize(2);
+		String next = page1.headers().firstValue("Link").orElseThrow();
+		assertThat(next).contains("cursor=" + page1.headers().firstValue("X-Next-Cursor").orElseThrow())
+			.endsWith(">; rel=\"next\"");
+		HttpResponse<String> page2 = send("GET",
+				first + "&cursor=" + page1.headers().firstValue("X-Next-Cursor").orElseThrow(), null);
+		assertThat(this.json.readTree(page2.body())).hasSize(1);
+		assertThat(page2.headers().firstValue("X-Next-Cursor")).as("the last page").isEmpty();
+		List<String> ids = new ArrayList<>();
+		this.json.readTree(page1.body()).forEach((alert) -> ids.add(alert.get("alert_id").asString()));
+		this.json.readTree(page2.body()).forEach((alert) -> ids.add(alert.get("alert_id").asString()));
+		assertThat(ids).doesNotHaveDuplicates().hasSize(3);
+
+		HttpResponse<String> wrong = send("GET", first + "&cursor=bm90LW1pbmU", null);
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(wrong.body()).contains("is not one this list gave");
+
+		HttpResponse<String> rules = send("GET", "/api/rules?size=1", null);
+		assertThat(this.json.readTree(rules.body())).hasSize(1);
+		assertThat(Integer.parseInt(rules.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(1);
+		assertThat(rules.headers().firstValue("X-Next-Cursor")).isPresent();
+	}
+
+	@Test
 	void deadLettersADeliveryAfterItsLastAttempt() throws Exception {
 		try (Consumer<String, String> deadLetters = TestEngines.follow(new StringDeserializer(),
 				Topics.deadLetter(Topics.ALERTS)); WebhookReceiver broken = newReceiver()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.newsradar.ingest.article.InvalidRequestException;
 import org.newsradar.ingest.feed.FeedRegistry.AlreadyRegisteredException;
 import org.newsradar.operations.NotFoundException;
+import org.newsradar.operations.Pages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -77,9 +79,15 @@ class FeedController {
 
 	}
 
+	/**
+	 * Every feed, oldest first, or with {@code size} a page of them, the next by
+	 * {@code cursor}; {@code X-Total-Count} says how many there are ({@link Pages}).
+	 */
 	@GetMapping
-	List<FeedStatus> list() {
-		return this.registry.list();
+	ResponseEntity<List<FeedStatus>> list(@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer size) {
+		return Pages.respond(Pages.of(this.registry.list(),
+				(feed) -> "%015d".formatted(feed.addedAt().toEpochMilli()) + feed.id(), cursor, size));
 	}
 
 	@GetMapping("/{id}")

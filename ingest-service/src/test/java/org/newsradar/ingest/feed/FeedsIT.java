@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -297,6 +298,23 @@ class FeedsIT {
 		assertThat(this.json.readTree(send("GET", "/api/feeds", null).body())
 			.valueStream()
 			.map((feed) -> feed.get("id").asString())).doesNotContain(id).contains("caspian-courier");
+
+		// In pages, oldest first: every feed once, and the total on each page.
+		HttpResponse<String> all = send("GET", "/api/feeds", null);
+		String total = all.headers().firstValue("X-Total-Count").orElseThrow();
+		List<String> paged = new ArrayList<>();
+		String next = "/api/feeds?size=2";
+		while (next != null) {
+			HttpResponse<String> page = send("GET", next, null);
+			assertThat(page.headers().firstValue("X-Total-Count")).hasValue(total);
+			this.json.readTree(page.body()).forEach((feed) -> paged.add(feed.get("id").asString()));
+			next = page.headers()
+				.firstValue("X-Next-Cursor")
+				.map((cursor) -> "/api/feeds?size=2&cursor=" + cursor)
+				.orElse(null);
+		}
+		assertThat(paged).hasSize(Integer.parseInt(total)).doesNotHaveDuplicates();
+		assertThat(send("GET", "/api/feeds?size=0", null).statusCode()).isEqualTo(400);
 	}
 
 	@Test
