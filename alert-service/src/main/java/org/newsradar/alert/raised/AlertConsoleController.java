@@ -59,23 +59,24 @@ class AlertConsoleController {
 
 	@PostMapping("/alerts/{id}/read")
 	String read(@PathVariable String id) throws IOException {
-		return mark(List.of(id), true);
+		return markOne(id, true);
 	}
 
 	@PostMapping("/alerts/{id}/unread")
 	String unread(@PathVariable String id) throws IOException {
-		return mark(List.of(id), false);
+		return markOne(id, false);
 	}
 
 	/** Marks the alerts the page showed read: those the form lists, not newer ones. */
 	@PostMapping("/alerts/read")
 	String readAll(@RequestParam(name = "id", required = false) List<String> ids) throws IOException {
-		return mark((ids != null) ? ids : List.of(), true);
+		this.store.markRead((ids != null) ? ids : List.of(), true);
+		return "redirect:/";
 	}
 
-	private String mark(List<String> ids, boolean read) throws IOException {
-		if (this.store.markRead(ids, read).size() < ids.size() && ids.size() == 1) {
-			throw new NotFoundException("alert", ids.get(0));
+	private String markOne(String id, boolean read) throws IOException {
+		if (this.store.markRead(List.of(id), read).isEmpty()) {
+			throw new NotFoundException("alert", id);
 		}
 		return "redirect:/";
 	}
