@@ -1,5 +1,7 @@
 package org.newsradar.e2e;
 
+import java.io.File;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -8,9 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +25,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsradar.engines.TestEngines;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +74,7 @@ class FeedsConsoleEndToEndIT {
 	@BeforeAll
 	static void start() throws Exception {
 		site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		site.createContext("/wire.rss", (exchange) -> {
+		site.createContext("/", (exchange) -> {
 			byte[] body = RSS.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
 			exchange.sendResponseHeaders(200, body.length);
@@ -124,6 +144,67 @@ class FeedsConsoleEndToEndIT {
 		assertThat(submit("/feeds/" + id + "/resume", Map.of()))
 			.contains("Resumed \u201c" + site() + "/wire.rss\u201d");
 		assertThat(row(get("/feeds").body(), site() + "/wire.rss")).contains("Pause " + site() + "/wire.rss");
+	}
+
+	/**
+	 * The same page in headless chromium with the keyboard alone: sign in, add a feed,
+	 * see it polled, pause it. Its screenshot is {@code docs/console/feeds.png}; no error
+	 * may reach the browser's console.
+	 */
+	@Test
+	void theFeedsPageWorksInABrowserWithTheKeyboardAlone() throws Exception {
+		File driver = new File(System.getProperty("newsradar.chromedriver", "/usr/bin/chromedriver"));
+		File chromium = new File(System.getProperty("newsradar.chromium", "/usr/bin/chromium"));
+		assertThat(driver).as("chromium-driver (apt-get install chromium chromium-driver)").canRead();
+		ChromeOptions options = new ChromeOptions().setBinary(chromium)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(),
+				options);
+		try {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			browser.get(alert.url("/feeds"));
+			wait.until(ExpectedConditions.urlContains("/sign-in"));
+			browser.switchTo().activeElement().sendKeys(API_KEY, Keys.ENTER);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
+
+			String url = site() + "/browser.rss";
+			browser.findElement(By.id("feed-url")).sendKeys(url, Keys.TAB, "Browser wire", Keys.TAB, "1m", Keys.ENTER);
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+					"Added \u201cBrowser wire\u201d"));
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElement(By.cssSelector("tr[data-feed-id] .state")).isDisplayed()).isTrue();
+				assertThat(row(browser.getPageSource(), url)).contains(">ok<");
+			});
+			screenshot(browser);
+
+			browser.findElement(By.cssSelector("button[aria-label='Pause Browser wire']")).sendKeys(Keys.ENTER);
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+					"Paused \u201cBrowser wire"));
+			assertThat(browser.findElements(By.cssSelector("button[aria-label='Resume Browser wire']"))).hasSize(1);
+
+			List<LogEntry> errors = browser.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+				.toList();
+			assertThat(errors).as("errors in the browser's console").isEmpty();
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static void screenshot(WebDriver browser) throws IOException {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path screenshots = Path.of("..", "docs", "console");
+		Files.createDirectories(screenshots);
+		Files.copy(shot.toPath(), screenshots.resolve("feeds.png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private static String site() {
