@@ -5,7 +5,6 @@ import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.newsradar.alert.delivery.DeliveryStates;
-import org.newsradar.operations.NotFoundException;
 import org.newsradar.operations.Pages;
 import org.newsradar.operations.Pages.Page;
 
@@ -75,9 +74,7 @@ class AlertConsoleController {
 	}
 
 	private String markOne(String id, boolean read) throws IOException {
-		if (this.store.markRead(List.of(id), read).isEmpty()) {
-			throw new NotFoundException("alert", id);
-		}
+		this.store.markRead(id, read);
 		return "redirect:/";
 	}
 

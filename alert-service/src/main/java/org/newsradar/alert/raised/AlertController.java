@@ -87,9 +87,7 @@ class AlertController {
 	}
 
 	private ObjectNode mark(String id, boolean read) throws IOException {
-		if (this.store.markRead(List.of(id), read).isEmpty()) {
-			throw new NotFoundException("alert", id);
-		}
+		this.store.markRead(id, read);
 		return get(id);
 	}
 

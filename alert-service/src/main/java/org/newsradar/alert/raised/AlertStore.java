@@ -26,6 +26,7 @@ import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.elasticsearch.NewestFirst;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;
+import org.newsradar.operations.NotFoundException;
 import org.newsradar.operations.Pages.Page;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -126,6 +127,17 @@ public class AlertStore implements InitializingBean {
 	public Optional<AlertDocument> find(String alertId) throws IOException {
 		GetResponse<ObjectNode> response = this.client.get((get) -> get.index(ALIAS).id(alertId), ObjectNode.class);
 		return response.found() ? Optional.of(AlertDocument.fromJson(response.source(), this.json)) : Optional.empty();
+	}
+
+	/**
+	 * Marks one alert read (now) or unread.
+	 * @throws NotFoundException when there is no such alert
+	 * @throws IOException when Elasticsearch cannot be reached
+	 */
+	public void markRead(String alertId, boolean read) throws IOException {
+		if (markRead(List.of(alertId), read).isEmpty()) {
+			throw new NotFoundException("alert", alertId);
+		}
 	}
 
 	/**
