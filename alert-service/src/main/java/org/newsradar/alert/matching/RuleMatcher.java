@@ -3,12 +3,15 @@ package org.newsradar.alert.matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
@@ -131,12 +134,45 @@ public class RuleMatcher implements DisposableBean {
 		}
 		matches.getErrors()
 			.forEach((id, error) -> logger.warn("Rule {} failed on article {}", id, article.id(), error));
-		if (matches.getMatchCount() == 0) {
+		return explained(article, matches.getMatches());
+	}
+
+	/**
+	 * Matches a batch of articles in one pass of the monitor: the rules are searched once
+	 * for the terms of the whole batch, and each candidate rule runs once against an
+	 * index of the batch.
+	 * @param articles enriched articles
+	 * @return for each article, in order, the rules it matches, each with why
+	 */
+	public List<List<RuleMatch>> match(List<ArticleEnriched> articles) {
+		if (articles.isEmpty()) {
+			return List.of();
+		}
+		Document[] documents = articles.stream().map(RuleCompiler::document).toArray(Document[]::new);
+		MultiMatchingQueries<QueryMatch> matches;
+		try {
+			matches = this.monitor.match(documents, QueryMatch.SIMPLE_MATCHER);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		matches.getErrors()
+			.forEach(
+					(id, error) -> logger.warn("Rule {} failed on a batch of {} articles", id, articles.size(), error));
+		List<List<RuleMatch>> result = new ArrayList<>(articles.size());
+		for (int i = 0; i < articles.size(); i++) {
+			result.add(explained(articles.get(i), matches.getMatches(i)));
+		}
+		return result;
+	}
+
+	private List<RuleMatch> explained(ArticleEnriched article, Collection<QueryMatch> matches) {
+		if (matches.isEmpty()) {
 			return List.of();
 		}
 		MatchExplainer explainer = new MatchExplainer(article, this.snippetLength);
 		List<RuleMatch> result = new ArrayList<>();
-		for (QueryMatch match : matches.getMatches()) {
+		for (QueryMatch match : matches) {
 			Registered registered = this.rules.get(match.getQueryId());
 			if (registered != null) {
 				MatchExplainer.Explanation why = explainer.explain(registered.rule(), registered.textQuery());

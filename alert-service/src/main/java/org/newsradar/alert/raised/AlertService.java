@@ -142,13 +142,14 @@ class AlertService {
 	}
 
 	/**
-	 * Matches each article in its record's trace; each alert is published and logged in
-	 * the trace of the article that raised it. A record that can never be processed (not
-	 * a readable article, one the matcher fails on, or one whose alert Elasticsearch
-	 * refuses as invalid) goes to the dead-letter topic once the records before it are
-	 * done; those after it are read again. Anything else that fails (Elasticsearch or
-	 * Kafka away) fails the batch, which the error handler retries with backoff for as
-	 * long as it takes.
+	 * Matches the readable articles together, in one pass of the matcher (a batch shares
+	 * the search of the rules); each alert is published and logged in the trace of the
+	 * article that raised it. A record that can never be processed (not a readable
+	 * article, one the matcher fails on, or one whose alert Elasticsearch refuses as
+	 * invalid) goes to the dead-letter topic once the records before it are done; those
+	 * after it are read again. Anything else that fails (Elasticsearch or Kafka away)
+	 * fails the batch, which the error handler retries with backoff for as long as it
+	 * takes.
 	 */
 	private void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records, List<Observation> traces)
 			throws IOException {
@@ -158,25 +159,41 @@ class AlertService {
 		Instant now = Instant.now(this.clock);
 		int poison = -1;
 		String why = null;
-		for (int i = 0; i < records.size() && poison < 0; i++) {
-			ArticleEnriched article = records.get(i).value();
+		List<ArticleEnriched> articles = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, ArticleEnriched> record : records) {
+			ArticleEnriched article = record.value();
 			if (article == null || article.id() == null) {
-				poison = i;
+				poison = articles.size();
 				why = "not a readable enriched article";
-				continue;
+				break;
 			}
-			indexOf.putIfAbsent(article.id(), i);
-			traceByArticle.put(article.id(), traces.get(i));
-			try (Observation.Scope scope = traces.get(i).openScope()) {
-				for (RuleMatch match : this.matcher.match(article)) {
-					raised.add(new AlertStore.Raised(alert(match, article, now), article));
+			indexOf.putIfAbsent(article.id(), articles.size());
+			traceByArticle.put(article.id(), traces.get(articles.size()));
+			articles.add(article);
+		}
+		List<List<RuleMatch>> matches;
+		try {
+			matches = this.matcher.match(articles);
+		}
+		catch (RuntimeException ex) {
+			// Matching is computation on the articles alone: an article it fails on fails
+			// the same way every time. Matched one by one, the articles before it are
+			// kept.
+			matches = new ArrayList<>();
+			for (ArticleEnriched article : articles) {
+				try {
+					matches.add(this.matcher.match(article));
+				}
+				catch (RuntimeException failed) {
+					poison = matches.size();
+					why = "cannot be matched: " + failed.getMessage();
+					break;
 				}
 			}
-			catch (RuntimeException ex) {
-				// Matching is computation on the article alone: it fails the same way
-				// every time.
-				poison = i;
-				why = "cannot be matched: " + ex.getMessage();
+		}
+		for (int i = 0; i < matches.size(); i++) {
+			for (RuleMatch match : matches.get(i)) {
+				raised.add(new AlertStore.Raised(alert(match, articles.get(i), now), articles.get(i)));
 			}
 		}
 		AlertStore.Outcome outcome = this.store.raise(raised);

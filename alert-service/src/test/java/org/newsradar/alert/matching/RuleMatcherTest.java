@@ -109,6 +109,34 @@ class RuleMatcherTest {
 			.containsExactlyInAnyOrder("r0", "r1", "r2", "r5", "r6", "r7");
 	}
 
+	@Test
+	void aBatchGivesEachArticleWhatMatchingItAloneGives() {
+		List<WatchRule> rules = List.of(rule("taiwan", null, null, null).withId("taiwan"),
+				rule("astana OR beijing", null, null, List.of("fr")).withId("fr-capitals"),
+				rule("ministry AND NOT china", null, null, null).withId("ministry"),
+				rule("\"joint statement\"", List.of("KZ"), null, null).withId("joint"));
+		this.matcher.onRulesChanged(new RulesChanged(rules, List.of()));
+		List<ArticleEnriched> articles = List.of(this.statement,
+				article("fr", "Astana et Pékin", "Déclaration conjointe signée à Astana."),
+				article("en", "Nothing here", "A story about weather in the mountains."),
+				article("en", "Joint statement", "The ministry of Kazakhstan issued a joint statement."),
+				article("de", "Taiwan", "Taiwan und die Insel."));
+
+		List<List<RuleMatch>> batch = this.matcher.match(articles);
+
+		assertThat(batch).hasSameSizeAs(articles);
+		for (int i = 0; i < articles.size(); i++) {
+			assertThat(batch.get(i)).as("article %d", i)
+				.usingRecursiveFieldByFieldElementComparator()
+				.containsExactlyInAnyOrderElementsOf(this.matcher.match(articles.get(i)));
+		}
+		assertThat(batch.get(1)).extracting((match) -> match.rule().id()).containsExactly("fr-capitals");
+		assertThat(batch.get(2)).isEmpty();
+		assertThat(batch.get(3)).extracting((match) -> match.rule().id())
+			.containsExactlyInAnyOrder("ministry", "joint");
+		assertThat(this.matcher.match(List.of())).isEmpty();
+	}
+
 	private boolean matches(WatchRule rule) {
 		return matches(this.statement, rule);
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A dictionary of phrases, each with a value, found in a token stream: at each position
@@ -19,6 +20,15 @@ public final class PhraseIndex<V> {
 
 	/** Phrases whose first word is a prefix, by the prefix's first three letters. */
 	private final Map<String, List<Entry<V>>> byFirstPrefix = new HashMap<>();
+
+	/**
+	 * The first tokens of {@link #byFirstToken}, to pass over most tokens without a
+	 * probe.
+	 */
+	private final HashBits firstTokens = new HashBits();
+
+	/** The first prefixes of {@link #byFirstPrefix}. */
+	private final HashBits firstPrefixes = new HashBits();
 
 	/** A first word that is a prefix needs this many letters before its {@code *}. */
 	static final int MIN_PREFIX = Tokens.PREFIX;
@@ -43,15 +53,14 @@ public final class PhraseIndex<V> {
 			if (entry.words[0].length() < MIN_PREFIX) {
 				throw new IllegalArgumentException("a prefix needs at least " + MIN_PREFIX + " letters: " + phrase);
 			}
-			this.byFirstPrefix
-				.computeIfAbsent(Tokens.fold(entry.words[0].substring(0, MIN_PREFIX)), (key) -> new ArrayList<>())
-				.add(entry);
+			String prefix = Tokens.fold(entry.words[0].substring(0, MIN_PREFIX));
+			this.byFirstPrefix.computeIfAbsent(prefix, (key) -> new ArrayList<>()).add(entry);
+			this.firstPrefixes.add(prefix, this.byFirstPrefix.keySet());
 		}
 		else {
-			this.byFirstToken
-				.computeIfAbsent(caseSensitive ? Tokens.fold(entry.words[0]) : entry.words[0],
-						(key) -> new ArrayList<>())
-				.add(entry);
+			String first = caseSensitive ? Tokens.fold(entry.words[0]) : entry.words[0];
+			this.byFirstToken.computeIfAbsent(first, (key) -> new ArrayList<>()).add(entry);
+			this.firstTokens.add(first, this.byFirstToken.keySet());
 		}
 	}
 
@@ -75,20 +84,8 @@ public final class PhraseIndex<V> {
 		List<Match<V>> matches = new ArrayList<>();
 		int i = 0;
 		while (i < tokens.size()) {
-			Entry<V> best = null;
-			for (Entry<V> candidate : this.byFirstToken.getOrDefault(tokens.folded()[i], List.of())) {
-				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
-					best = candidate;
-				}
-			}
-			String prefix = tokens.prefixes()[i];
-			List<Entry<V>> prefixed = (prefix != null && !this.byFirstPrefix.isEmpty())
-					? this.byFirstPrefix.getOrDefault(prefix, List.of()) : List.of();
-			for (Entry<V> candidate : prefixed) {
-				if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, i)) {
-					best = candidate;
-				}
-			}
+			Entry<V> best = longest(this.byFirstToken, this.firstTokens, tokens.folded()[i], tokens, i, null);
+			best = longest(this.byFirstPrefix, this.firstPrefixes, tokens.prefixes()[i], tokens, i, best);
 			if (best == null) {
 				i++;
 			}
@@ -98,6 +95,61 @@ public final class PhraseIndex<V> {
 			}
 		}
 		return matches;
+	}
+
+	/**
+	 * The longest phrase filed under {@code key} that matches at {@code start}, if longer
+	 * than {@code best}; else {@code best}.
+	 */
+	private static <V> Entry<V> longest(Map<String, List<Entry<V>>> byKey, HashBits keys, String key, Tokens tokens,
+			int start, Entry<V> best) {
+		if (key == null || !keys.mayContain(key)) {
+			return best;
+		}
+		for (Entry<V> candidate : byKey.getOrDefault(key, List.of())) {
+			if ((best == null || candidate.words.length > best.words.length) && candidate.matches(tokens, start)) {
+				best = candidate;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * A bit per hash code of a set of strings, at least eight bits per string: a clear
+	 * bit says the string is not in the set for the price of one read of a small array (a
+	 * token's hash code is computed once and cached by {@link String}), where most tokens
+	 * of a text would otherwise probe a map of thousands of entries for nothing, in each
+	 * of the thirty dictionaries.
+	 */
+	private static final class HashBits {
+
+		private long[] bits = new long[1];
+
+		void add(String key, Set<String> all) {
+			if (all.size() * 8L > this.bits.length * 64L) {
+				this.bits = new long[Integer.highestOneBit(all.size() * 8 / 64) * 2];
+				all.forEach(this::set);
+			}
+			else {
+				set(key);
+			}
+		}
+
+		boolean mayContain(String key) {
+			int bit = mix(key.hashCode()) & (this.bits.length * 64 - 1);
+			return (this.bits[bit >>> 6] & (1L << bit)) != 0;
+		}
+
+		private void set(String key) {
+			int bit = mix(key.hashCode()) & (this.bits.length * 64 - 1);
+			this.bits[bit >>> 6] |= 1L << bit;
+		}
+
+		/** Spreads the high bits of a hash code into the low ones the mask keeps. */
+		private static int mix(int hash) {
+			return hash ^ (hash >>> 16) ^ (hash >>> 8);
+		}
+
 	}
 
 	/**

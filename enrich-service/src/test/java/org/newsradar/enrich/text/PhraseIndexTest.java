@@ -46,4 +46,18 @@ class PhraseIndexTest {
 			.containsExactly("bri");
 	}
 
+	@Test
+	void findsEveryPhraseOfALargeDictionaryAndNothingElse() {
+		for (int i = 0; i < 20_000; i++) {
+			this.index.add("word" + i + " end", false, "w" + i);
+			this.index.add("stem" + i + "x*", false, "s" + i);
+		}
+		for (int i = 0; i < 20_000; i += 997) {
+			assertThat(this.index.find(Tokens.of("a word" + i + " end and stem" + i + "xing, not word" + i)))
+				.extracting(PhraseIndex.Match::value)
+				.containsExactly("w" + i, "s" + i);
+		}
+		assertThat(this.index.find(Tokens.of("word20000 end, stem20000xing, stem1ing, words end"))).isEmpty();
+	}
+
 }
