@@ -28,14 +28,21 @@ final class RuleCompiler {
 	private RuleCompiler() {
 	}
 
+	/** A rule's text query, parsed, or {@code null} when it has none. */
+	static Query textQuery(WatchRule rule) {
+		return (rule.query() != null) ? RuleQuery.parse(rule.query()) : null;
+	}
+
 	/**
-	 * Clauses are all required ({@code MUST}, not {@code FILTER}: scores do not matter,
-	 * and a query already in the form Lucene rewrites to is cheaper to run per article).
+	 * The rule's query: its text query, parsed once by {@link #textQuery} and shared with
+	 * what explains a match, and its filters. Clauses are all required ({@code MUST}, not
+	 * {@code FILTER}: scores do not matter, and a query already in the form Lucene
+	 * rewrites to is cheaper to run per article).
 	 */
-	static Query compile(WatchRule rule) {
+	static Query compile(WatchRule rule, Query textQuery) {
 		List<Query> required = new ArrayList<>();
-		if (rule.query() != null) {
-			required.add(RuleQuery.parse(rule.query()));
+		if (textQuery != null) {
+			required.add(textQuery);
 		}
 		for (Filter filter : Filter.values()) {
 			List<String> wanted = filter.wanted(rule);

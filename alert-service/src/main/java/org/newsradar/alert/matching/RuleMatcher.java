@@ -91,8 +91,9 @@ public class RuleMatcher implements DisposableBean {
 					continue;
 				}
 				try {
-					queries.add(new MonitorQuery(rule.id(), RuleCompiler.compile(rule)));
-					registered.add(new Registered(rule, (rule.query() != null) ? RuleQuery.parse(rule.query()) : null));
+					Query textQuery = RuleCompiler.textQuery(rule);
+					queries.add(new MonitorQuery(rule.id(), RuleCompiler.compile(rule, textQuery)));
+					registered.add(new Registered(rule, textQuery));
 				}
 				catch (RuleQuery.InvalidQueryException ex) {
 					// Validated when saved; a rule written to the topic by other means is

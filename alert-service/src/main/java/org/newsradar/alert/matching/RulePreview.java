@@ -58,8 +58,8 @@ public class RulePreview {
 	 * @return the hits, newest first, and counts
 	 */
 	public Result preview(WatchRule rule, int days, int size) throws IOException {
-		org.apache.lucene.search.Query compiled = RuleCompiler.compile(rule);
-		org.apache.lucene.search.Query textQuery = (rule.query() != null) ? RuleQuery.parse(rule.query()) : null;
+		org.apache.lucene.search.Query textQuery = RuleCompiler.textQuery(rule);
+		org.apache.lucene.search.Query compiled = RuleCompiler.compile(rule, textQuery);
 		Query selection = selection(rule, Instant.now(this.clock).minus(Duration.ofDays(days)));
 		Map<String, Integer> byLanguage = new TreeMap<>();
 		if (!this.client.indices().exists((exists) -> exists.index(IndexSetup.ARTICLES)).value()) {
