@@ -69,13 +69,10 @@ class DigestScheduler {
 				continue;
 			}
 			try {
-				long period = rule.digestPeriod().orElseThrow().toMillis();
-				Instant end = Instant
-					.ofEpochMilli(Math.floorDiv(now.minus(this.grace).toEpochMilli(), period) * period);
-				Instant start = end.minusMillis(period);
-				String cutFor = rule.digest() + "@" + start;
+				Period period = Period.lastEnded(now, rule.digestPeriod().orElseThrow(), this.grace);
+				String cutFor = rule.digest() + "@" + period.start();
 				if (!cutFor.equals(this.lastCut.get(rule.id()))) {
-					cut(rule, start, end);
+					cut(rule, period.start(), period.end());
 					this.lastCut.put(rule.id(), cutFor);
 				}
 			}
@@ -100,6 +97,26 @@ class DigestScheduler {
 		this.deliveries.queueDigest(rule,
 				new Deliveries.Digest(Deliveries.DIGEST, rule.id(), rule.name(), start, end, raised));
 		logger.info("Digest of rule {} for {} to {}: {} alerts", rule.id(), start, end, raised.size());
+	}
+
+	/**
+	 * A digest period, from {@code start} (included) to {@code end} (excluded).
+	 *
+	 * @param start when it starts
+	 * @param end when it ends
+	 */
+	record Period(Instant start, Instant end) {
+
+		/**
+		 * The last period of this length, aligned to the epoch in UTC, that ended at
+		 * least {@code grace} before {@code now}.
+		 */
+		static Period lastEnded(Instant now, Duration length, Duration grace) {
+			long millis = length.toMillis();
+			Instant end = Instant.ofEpochMilli(Math.floorDiv(now.minus(grace).toEpochMilli(), millis) * millis);
+			return new Period(end.minusMillis(millis), end);
+		}
+
 	}
 
 }
