@@ -42,6 +42,15 @@ public class RuleMatcher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleMatcher.class);
 
+	/** Most articles matched in one pass of the monitor. */
+	static final int CHUNK_ARTICLES = 100;
+
+	/**
+	 * Most characters of title and body in one pass (an article longer than that is
+	 * matched alone).
+	 */
+	static final long CHUNK_CHARS = 400_000;
+
 	private final Monitor monitor;
 
 	private final Map<String, Registered> rules = new ConcurrentHashMap<>();
@@ -139,16 +148,32 @@ public class RuleMatcher implements DisposableBean {
 	}
 
 	/**
-	 * Matches a batch of articles in one pass of the monitor: the rules are searched once
-	 * for the terms of the whole batch, and each candidate rule runs once against an
-	 * index of the batch.
+	 * Matches a batch of articles, in passes of the monitor over chunks of it: the rules
+	 * are searched once for the terms of a whole chunk, and each candidate rule runs once
+	 * against an index of the chunk. A chunk is bounded in articles and in text, as its
+	 * index is built in the heap: a poll of 500 long articles at once took alert-service
+	 * out of memory.
 	 * @param articles enriched articles
 	 * @return for each article, in order, the rules it matches, each with why
 	 */
 	public List<List<RuleMatch>> match(List<ArticleEnriched> articles) {
-		if (articles.isEmpty()) {
-			return List.of();
+		List<List<RuleMatch>> result = new ArrayList<>(articles.size());
+		int start = 0;
+		while (start < articles.size()) {
+			int end = start;
+			long chars = 0;
+			while (end < articles.size() && end - start < CHUNK_ARTICLES && (end == start || chars < CHUNK_CHARS)) {
+				chars += RuleCompiler.nullToEmpty(articles.get(end).title()).length()
+						+ RuleCompiler.nullToEmpty(articles.get(end).body()).length();
+				end++;
+			}
+			result.addAll(matchChunk(articles.subList(start, end)));
+			start = end;
 		}
+		return result;
+	}
+
+	private List<List<RuleMatch>> matchChunk(List<ArticleEnriched> articles) {
 		Document[] documents = articles.stream().map(RuleCompiler::document).toArray(Document[]::new);
 		MultiMatchingQueries<QueryMatch> matches;
 		try {

@@ -1,6 +1,7 @@
 package org.newsradar.alert.matching;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -135,6 +136,36 @@ class RuleMatcherTest {
 		assertThat(batch.get(3)).extracting((match) -> match.rule().id())
 			.containsExactlyInAnyOrder("ministry", "joint");
 		assertThat(this.matcher.match(List.of())).isEmpty();
+	}
+
+	@Test
+	void aBatchLargerThanOnePassIsMatchedInChunksWithTheSameResult() {
+		this.matcher.onRulesChanged(new RulesChanged(List.of(rule("taiwan", null, null, null).withId("taiwan"),
+				rule("ministry AND NOT china", null, null, null).withId("ministry")), List.of()));
+		String longBody = "Taiwan ".repeat((int) (RuleMatcher.CHUNK_CHARS / 7) + 1);
+		List<ArticleEnriched> articles = new ArrayList<>();
+		for (int i = 0; i < 2 * RuleMatcher.CHUNK_ARTICLES + 7; i++) {
+			articles.add(switch (i % 3) {
+				case 0 -> article("en", "Taiwan " + i, "About Taiwan.");
+				case 1 -> article("en", "Ministry " + i, "The ministry spoke.");
+				default -> article("en", "Weather " + i, (i == 5) ? longBody : "Rain.");
+			});
+		}
+
+		List<List<RuleMatch>> batch = this.matcher.match(articles);
+
+		assertThat(batch).hasSameSizeAs(articles);
+		for (int i = 0; i < articles.size(); i++) {
+			assertThat(batch.get(i)).as("article %d", i)
+				.extracting((match) -> match.rule().id())
+				.containsExactlyInAnyOrderElementsOf(
+						this.matcher.match(articles.get(i)).stream().map((match) -> match.rule().id()).toList())
+				.containsExactlyElementsOf(switch (i % 3) {
+					case 0 -> List.of("taiwan");
+					case 1 -> List.of("ministry");
+					default -> (i == 5) ? List.of("taiwan") : List.of();
+				});
+		}
 	}
 
 	private boolean matches(WatchRule rule) {
