@@ -42,6 +42,9 @@ public class RuleMatcher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleMatcher.class);
 
+	/** Dead queries the monitor's cache may hold before it is purged, at least. */
+	static final int STALE_QUERIES = 1000;
+
 	/** Most articles matched in one pass of the monitor. */
 	static final int CHUNK_ARTICLES = 100;
 
@@ -124,10 +127,30 @@ public class RuleMatcher implements DisposableBean {
 				registered.forEach((rule) -> this.rules.put(rule.rule().id(), rule));
 				this.monitor.register(queries);
 			}
+			purgeWhenMostlyStale();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Drops the queries of deleted and replaced rules from the monitor's cache once they
+	 * outnumber the live ones (and a thousand). The monitor only purges them every five
+	 * minutes by itself: an instance that read a long {@code watch-rules} history at
+	 * start, or saw 10,000 rules replaced, held hundreds of thousands of dead queries
+	 * until then, and ran out of heap.
+	 */
+	private void purgeWhenMostlyStale() throws IOException {
+		Monitor.QueryCacheStats stats = this.monitor.getQueryCacheStats();
+		if (stats.cachedQueries() - stats.queries() > Math.max(STALE_QUERIES, stats.queries())) {
+			this.monitor.purgeCache();
+		}
+	}
+
+	/** Queries in the monitor's cache, dead ones included: for tests. */
+	int cachedQueries() throws IOException {
+		return this.monitor.getQueryCacheStats().cachedQueries();
 	}
 
 	/**

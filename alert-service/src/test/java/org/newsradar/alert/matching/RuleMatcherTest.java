@@ -139,6 +139,28 @@ class RuleMatcherTest {
 	}
 
 	@Test
+	void theQueriesOfDeletedRulesDoNotPileUpInTheMonitor() throws Exception {
+		// As a benchmark does, or a history of watch-rules read at start: 500 rules saved
+		// under new ids, then deleted, twenty times over.
+		List<String> previous = List.of();
+		for (int round = 0; round < 20; round++) {
+			List<WatchRule> rules = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				rules.add(rule("word" + i, null, null, null).withId("round" + round + "-" + i));
+			}
+			this.matcher.onRulesChanged(new RulesChanged(rules, previous));
+			previous = rules.stream().map(WatchRule::id).toList();
+		}
+
+		// 10,000 queries were registered for 500 live rules; the dead ones are purged
+		// once there are more than a thousand (the monitor's count of live queries can
+		// lag behind by a round).
+		assertThat(this.matcher.cachedQueries()).isLessThanOrEqualTo(500 + RuleMatcher.STALE_QUERIES + 2 * 500);
+		assertThat(this.matcher.match(article("en", "word7", "nothing"))).extracting((match) -> match.rule().id())
+			.containsExactly("round19-7");
+	}
+
+	@Test
 	void aBatchLargerThanOnePassIsMatchedInChunksWithTheSameResult() {
 		this.matcher.onRulesChanged(new RulesChanged(List.of(rule("taiwan", null, null, null).withId("taiwan"),
 				rule("ministry AND NOT china", null, null, null).withId("ministry")), List.of()));
