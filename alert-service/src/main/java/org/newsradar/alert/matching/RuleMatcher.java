@@ -174,8 +174,7 @@ public class RuleMatcher implements DisposableBean {
 	 * Matches a batch of articles, in passes of the monitor over chunks of it: the rules
 	 * are searched once for the terms of a whole chunk, and each candidate rule runs once
 	 * against an index of the chunk. A chunk is bounded in articles and in text, as its
-	 * index is built in the heap: a poll of 500 long articles at once took alert-service
-	 * out of memory.
+	 * index is built in the heap: one pass stays small whatever a poll holds.
 	 * @param articles enriched articles
 	 * @return for each article, in order, the rules it matches, each with why
 	 */

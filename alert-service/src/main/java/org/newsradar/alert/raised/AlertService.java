@@ -142,14 +142,14 @@ class AlertService {
 	}
 
 	/**
-	 * Matches the readable articles together, in one pass of the matcher (a batch shares
-	 * the search of the rules); each alert is published and logged in the trace of the
-	 * article that raised it. A record that can never be processed (not a readable
-	 * article, one the matcher fails on, or one whose alert Elasticsearch refuses as
-	 * invalid) goes to the dead-letter topic once the records before it are done; those
-	 * after it are read again. Anything else that fails (Elasticsearch or Kafka away)
-	 * fails the batch, which the error handler retries with backoff for as long as it
-	 * takes.
+	 * Matches the readable articles together (the articles of a chunk share the search of
+	 * the rules, see {@link RuleMatcher#match(List)}); each alert is published and logged
+	 * in the trace of the article that raised it. A record that can never be processed
+	 * (not a readable article, one the matcher fails on, or one whose alert Elasticsearch
+	 * refuses as invalid) goes to the dead-letter topic once the records before it are
+	 * done; those after it are read again. Anything else that fails (Elasticsearch or
+	 * Kafka away) fails the batch, which the error handler retries with backoff for as
+	 * long as it takes.
 	 */
 	private void onArticles(List<ConsumerRecord<String, ArticleEnriched>> records, List<Observation> traces)
 			throws IOException {
