@@ -83,8 +83,9 @@ public final class MatchingBenchmark {
 		int warmup = 0;
 		long warmupEnd = System.nanoTime() + WARMUP.toNanos();
 		while (System.nanoTime() < warmupEnd && warmup < articles.size() / 2) {
-			matcher.match(articles.subList(warmup, warmup + batch));
-			warmup += batch;
+			List<ArticleEnriched> some = articles.subList(warmup, Math.min(articles.size(), warmup + batch));
+			matcher.match(some);
+			warmup += some.size();
 		}
 		long start = System.nanoTime();
 		long deadline = start + seconds * 1_000_000_000L;
