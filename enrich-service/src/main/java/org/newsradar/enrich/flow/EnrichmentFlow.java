@@ -9,9 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsradar.enrich.EnrichProperties;
+import org.newsradar.enrich.flow.EnrichMetrics.Phase;
 import org.newsradar.enrich.index.ArticleIndexer;
 import org.newsradar.enrich.index.ArticleIndexer.IndexResult;
 import org.newsradar.enrich.pipeline.ArticleDraft;
@@ -88,7 +90,8 @@ class EnrichmentFlow {
 	}
 
 	private void process(List<ConsumerRecord<String, ArticleIngested>> records, List<Observation> traces) {
-		rememberStories(this.stories::catchUp);
+		this.metrics.phase(Phase.STORIES_READ).record(() -> rememberStories(this.stories::catchUpUnlessBusy));
+		Timer.Sample tagging = Timer.start();
 		List<ArticleDraft> drafts = new ArrayList<>(records.size());
 		BatchListenerFailedException poison = null;
 		for (int i = 0; i < records.size() && poison == null; i++) {
@@ -101,15 +104,16 @@ class EnrichmentFlow {
 				poison = new BatchListenerFailedException("Cannot enrich " + describe(record), poisonCause(ex), i);
 			}
 		}
-		rememberStories(() -> this.stories.record(drafts));
-		List<ArticleEnriched> enriched = drafts.stream().map(this.pipeline::enriched).toList();
-		Indexed indexed = indexAll(enriched);
+		tagging.stop(this.metrics.phase(Phase.TAG));
+		this.metrics.phase(Phase.STORIES_WRITE).record(() -> rememberStories(() -> this.stories.record(drafts)));
+		List<ArticleEnriched> all = drafts.stream().map(this.pipeline::enriched).toList();
+		Indexed indexed = this.metrics.phase(Phase.INDEX).record(() -> indexAll(all));
 		if (indexed.refusal() != null) {
 			poison = new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(indexed.count())),
 					new PoisonMessageException(indexed.refusal(), null), indexed.count());
-			enriched = enriched.subList(0, indexed.count());
 		}
-		publishAll(enriched, traces);
+		List<ArticleEnriched> enriched = all.subList(0, indexed.count());
+		this.metrics.phase(Phase.PUBLISH).record(() -> publishAll(enriched, traces));
 		this.metrics.enriched(enriched.size());
 		this.throughput.add(enriched.size());
 		if (poison != null) {

@@ -7,15 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -25,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +46,10 @@ import org.springframework.stereotype.Component;
  * after the last one read. Articles of one batch find each other in the tagger's
  * heap.</li>
  * <li>After the batch is tagged, {@link #record} writes it and waits for the index to
- * refresh, before the articles are indexed and published.</li>
+ * refresh, before the articles are indexed and published. The consumer threads of an
+ * instance write together: the batches that wait while one write is under way go in the
+ * next one, so a refresh serves them all (each refresh costs tens of milliseconds of a
+ * busy node, and one write at a time per batch queued the batches behind it).</li>
  * <li>Two instances tagging two articles of one story at the same moment cannot see each
  * other, so both start a story. Each then reads what others wrote meanwhile: the index
  * has one shard, so every write has its place in one order ({@code _seq_no}), and an
@@ -58,6 +67,11 @@ public class StoryMemory implements InitializingBean {
 
 	private static final int PAGE = 1000;
 
+	/**
+	 * The most writers (runs of enrich-service) within the window that are told apart.
+	 */
+	private static final int WRITERS = 10_000;
+
 	private static final Logger logger = LoggerFactory.getLogger(StoryMemory.class);
 
 	private final ElasticsearchClient client;
@@ -65,6 +79,8 @@ public class StoryMemory implements InitializingBean {
 	private final IndexSetup setup;
 
 	private final StoryTagger tagger;
+
+	private final int capacity;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -75,9 +91,28 @@ public class StoryMemory implements InitializingBean {
 
 	private long writes;
 
+	/** Held while reading or writing; one thread writes the batches of all waiting. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Batches waiting to be written. */
+	private final Queue<Batch> waiting = new ConcurrentLinkedQueue<>();
+
+	/** Whether the memory was read from Elasticsearch once. */
+	private volatile boolean loaded;
+
 	private Instant lastWrite = Instant.EPOCH;
 
+	@Autowired
 	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger) {
+		this(client, setup, tagger, StoryTagger.CAPACITY);
+	}
+
+	/**
+	 * A memory that reads at most {@code capacity} articles at once (the tagger's
+	 * capacity; smaller in tests).
+	 */
+	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, int capacity) {
+		this.capacity = capacity;
 		this.client = client;
 		this.setup = setup;
 		this.tagger = tagger;
@@ -89,27 +124,62 @@ public class StoryMemory implements InitializingBean {
 	}
 
 	/**
+	 * Before a batch is tagged, lets the tagger remember what others wrote since the last
+	 * read, unless another thread is reading or writing the memory: that thread reads
+	 * what others wrote anyway. Only the first read, which loads the memory, is waited
+	 * for. The story of a batch never depends on this read: {@link #record} reads again
+	 * after its write.
+	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
+	 */
+	public void catchUpUnlessBusy() throws IOException {
+		if (!this.loaded) {
+			this.lock.lock();
+		}
+		else if (!this.lock.tryLock()) {
+			return;
+		}
+		try {
+			catchUp();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Lets the tagger remember what others wrote since the last call.
 	 * @return where each article read stands in the order of writes
 	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
 	 */
-	public synchronized List<Written> catchUp() throws IOException {
+	public List<Written> catchUp() throws IOException {
+		this.lock.lock();
+		try {
+			return readSinceLast();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private List<Written> readSinceLast() throws IOException {
+		Map<String, Cursor> lastWrites = this.loaded ? Map.of() : lastWrites();
 		List<Hit<StoryDocument>> newestFirst = new ArrayList<>();
 		List<FieldValue> after = null;
 		Query query = sinceLastRead();
-		while (newestFirst.size() < StoryTagger.CAPACITY) {
+		while (newestFirst.size() < this.capacity) {
 			List<FieldValue> from = after;
+			int size = Math.min(PAGE, this.capacity - newestFirst.size());
 			List<Hit<StoryDocument>> page = this.client.search((search) -> {
 				search.index(ALIAS)
 					.query(query)
-					.size(PAGE)
+					.size(size)
 					.seqNoPrimaryTerm(true)
 					.sort((sort) -> sort.field((field) -> field.field("written_at").order(SortOrder.Desc)))
 					.sort((sort) -> sort.field((field) -> field.field("article_id").order(SortOrder.Desc)));
 				return (from != null) ? search.searchAfter(from) : search;
 			}, StoryDocument.class).hits().hits();
 			newestFirst.addAll(page);
-			if (page.size() < PAGE) {
+			if (page.size() < size) {
 				break;
 			}
 			after = page.get(page.size() - 1).sort();
@@ -121,7 +191,37 @@ public class StoryMemory implements InitializingBean {
 			this.cursors.merge(document.writer(), new Cursor(document.seq(), document.writtenAt()), Cursor::later);
 			read.add(new Written(document.articleId(), hit.primaryTerm(), hit.seqNo()));
 		}
+		// What the first read left out is older than what it read: not to be read later.
+		lastWrites.forEach((other, cursor) -> this.cursors.merge(other, cursor, Cursor::later));
+		this.loaded = true;
 		return read;
+	}
+
+	/**
+	 * Each other writer's last write within the window, as the first read starts: that
+	 * read takes the newest {@link StoryTagger#CAPACITY} articles, and the older ones of
+	 * the same writers must not come back as new in a later read (tens of thousands of
+	 * them would push the articles being tagged out of the tagger's memory).
+	 */
+	private Map<String, Cursor> lastWrites() throws IOException {
+		String windowStart = this.clock.instant().minus(StoryTagger.WINDOW).toString();
+		SearchResponse<Void> response = this.client.search(
+				(search) -> search.index(ALIAS)
+					.size(0)
+					.query(QueryBuilders.bool((bool) -> bool
+						.mustNot(QueryBuilders.term((term) -> term.field("writer").value(this.writer)))
+						.filter(QueryBuilders
+							.range((range) -> range.date((date) -> date.field("written_at").gte(windowStart))))))
+					.aggregations("writers", (writers) -> writers.terms((terms) -> terms.field("writer").size(WRITERS))
+						.aggregations("seq", (seq) -> seq.max((max) -> max.field("seq")))
+						.aggregations("written_at", (writtenAt) -> writtenAt.max((max) -> max.field("written_at")))),
+				Void.class);
+		Map<String, Cursor> last = new HashMap<>();
+		for (StringTermsBucket bucket : response.aggregations().get("writers").sterms().buckets().array()) {
+			last.put(bucket.key().stringValue(), new Cursor((long) bucket.aggregations().get("seq").max().value(),
+					Instant.ofEpochMilli((long) bucket.aggregations().get("written_at").max().value())));
+		}
+		return last;
 	}
 
 	/**
@@ -155,17 +255,48 @@ public class StoryMemory implements InitializingBean {
 	/**
 	 * Writes the stories of a tagged batch, then lets every article that started a story
 	 * join an alike article that another instance wrote before it; the drafts then carry
-	 * the story ids to index and publish.
+	 * the story ids to index and publish. The batches of other threads that wait at the
+	 * same time are written in the same request.
 	 * @param drafts the batch, tagged
 	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
 	 */
-	public synchronized void record(List<ArticleDraft> drafts) throws IOException {
+	public void record(List<ArticleDraft> drafts) throws IOException {
 		if (drafts.isEmpty()) {
 			return;
 		}
+		Batch batch = new Batch(drafts);
+		this.waiting.add(batch);
+		this.lock.lock();
+		try {
+			if (!batch.written) {
+				List<Batch> together = new ArrayList<>();
+				for (Batch next = this.waiting.poll(); next != null; next = this.waiting.poll()) {
+					together.add(next);
+				}
+				try {
+					recordTogether(together.stream().flatMap((each) -> each.drafts.stream()).toList());
+				}
+				catch (IOException | RuntimeException ex) {
+					together.forEach((each) -> each.failure = ex);
+				}
+				together.forEach((each) -> each.written = true);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (batch.failure instanceof IOException ex) {
+			throw ex;
+		}
+		if (batch.failure instanceof RuntimeException ex) {
+			throw ex;
+		}
+	}
+
+	private void recordTogether(List<ArticleDraft> drafts) throws IOException {
 		List<ArticleDraft> founders = drafts.stream().filter(this::startsAStory).toList();
 		Map<String, Written> mine = write(drafts);
-		List<Written> others = catchUp();
+		List<Written> others = readSinceLast();
 		List<ArticleDraft> moved = new ArrayList<>();
 		for (ArticleDraft draft : founders) {
 			String articleId = draft.received().id();
@@ -223,6 +354,24 @@ public class StoryMemory implements InitializingBean {
 			written.put(item.id(), new Written(item.id(), item.primaryTerm(), item.seqNo()));
 		}
 		return written;
+	}
+
+	/**
+	 * A batch to write, and what became of it: set by whichever thread wrote it, read by
+	 * the batch's own thread after it took the lock in turn.
+	 */
+	private static final class Batch {
+
+		final List<ArticleDraft> drafts;
+
+		boolean written;
+
+		Exception failure;
+
+		Batch(List<ArticleDraft> drafts) {
+			this.drafts = drafts;
+		}
+
 	}
 
 	/**

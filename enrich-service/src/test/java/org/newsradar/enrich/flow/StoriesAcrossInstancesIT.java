@@ -94,8 +94,14 @@ class StoriesAcrossInstancesIT {
 		}
 	}
 
+	/**
+	 * An instance with one consumer thread: with three each, the range assignor could
+	 * give the three partitions to the three consumers of one instance (it orders them by
+	 * their client ids, numbered in the order they were created in this JVM).
+	 */
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(EnrichApplication.class).run("--server.port=0",
+				"--spring.kafka.listener.concurrency=1",
 				"--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers(),
 				"--spring.kafka.consumer.group-id=" + this.group, "--spring.kafka.consumer.auto-offset-reset=latest",
 				"--newsradar.elasticsearch.uris=" + TestEngines.elasticsearchUrl());

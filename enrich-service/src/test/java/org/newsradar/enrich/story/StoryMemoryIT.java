@@ -2,8 +2,14 @@ package org.newsradar.enrich.story;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -99,20 +105,8 @@ class StoryMemoryIT {
 	@Test
 	void twoBatchesTaggedAtTheSameMomentWithTheVersionsCrossedEndInOneStoryEach() throws IOException {
 		String run = " " + UUID.randomUUID().toString().substring(0, 6);
-		List<ArticleIngested> first = List.of(
-				article("Turkmenistan and Azerbaijan agree on a gas pipeline", "Turkmenistan and Azerbaijan signed an "
-						+ "agreement on a gas pipeline covering 1160760 cubic metres of gas, minister Belimorimor said."
-						+ " The deal is worth 25569040 dollars." + run),
-				article("Le Turkménistan et l'Azerbaïdjan s'accordent sur un gazoduc", "Le Turkménistan et "
-						+ "l'Azerbaïdjan ont signé un accord sur un gazoduc portant sur 1160760 mètres cubes de gaz, "
-						+ "a déclaré le ministre Belimorimor. L'accord vaut 25569040 dollars." + run));
-		List<ArticleIngested> second = List.of(
-				article("Kenya and Tanzania agree on a fibre cable", "Kenya and Tanzania signed an agreement on a "
-						+ "fibre cable covering 2822610 kilometres of cable, minister Zarenkoobek said. The deal is "
-						+ "worth 15358049 dollars." + run),
-				article("Le Kenya et la Tanzanie s'accordent sur un câble de fibre", "Le Kenya et la Tanzanie ont "
-						+ "signé un accord sur un câble de fibre portant sur 2822610 kilomètres de câble, a déclaré le "
-						+ "ministre Zarenkoobek. L'accord vaut 15358049 dollars." + run));
+		List<ArticleIngested> first = pipelineDeal(run);
+		List<ArticleIngested> second = cableDeal(run);
 		Instance one = new Instance();
 		Instance two = new Instance();
 		one.memory.catchUp();
@@ -123,6 +117,84 @@ class StoryMemoryIT {
 		one.memory.record(oneBatch);
 		assertThat(oneBatch.get(0).storyId()).isEqualTo(twoBatch.get(1).storyId());
 		assertThat(oneBatch.get(1).storyId()).isEqualTo(twoBatch.get(0).storyId());
+	}
+
+	@Test
+	void batchesRecordedByManyThreadsOfOneInstanceAtOnceKeepTheirStories() throws Exception {
+		// Three stories in two versions; each thread's batch has one story's English
+		// version and the next one's French version.
+		String run = " " + UUID.randomUUID().toString().substring(0, 6);
+		List<List<ArticleIngested>> stories = List.of(Articles.storyPair(), pipelineDeal(run), cableDeal(run));
+		Instance instance = new Instance();
+		instance.memory.catchUp();
+		List<List<ArticleDraft>> batches = new ArrayList<>();
+		for (int thread = 0; thread < stories.size(); thread++) {
+			List<ArticleIngested> next = stories.get((thread + 1) % stories.size());
+			batches.add(List.of(instance.tag(stories.get(thread).get(0)), instance.tag(next.get(1))));
+		}
+		CyclicBarrier start = new CyclicBarrier(batches.size());
+		try (ExecutorService threads = Executors.newFixedThreadPool(batches.size())) {
+			List<Future<?>> recorded = new ArrayList<>();
+			for (List<ArticleDraft> batch : batches) {
+				recorded.add(threads.submit(() -> {
+					start.await();
+					instance.memory.record(batch);
+					return null;
+				}));
+			}
+			for (Future<?> each : recorded) {
+				each.get(60, TimeUnit.SECONDS);
+			}
+		}
+		for (int thread = 0; thread < stories.size(); thread++) {
+			List<ArticleDraft> previous = batches.get((thread + stories.size() - 1) % stories.size());
+			assertThat(batches.get(thread).get(0).storyId()).as("the English and French versions of one story")
+				.isEqualTo(previous.get(1).storyId());
+			for (ArticleDraft draft : batches.get(thread)) {
+				assertThat(storedStory(draft.received().id())).isEqualTo(draft.storyId());
+			}
+		}
+		assertThat(batches.stream().map((batch) -> batch.get(0).storyId()).distinct()).hasSize(stories.size());
+		Instance later = new Instance();
+		later.memory.catchUp();
+		assertThat(batches.stream().flatMap(List::stream))
+			.allSatisfy((draft) -> assertThat(later.tagger.remembered(draft.received().id())).isNotNull());
+	}
+
+	@Test
+	void whatTheFirstReadLeavesOutIsNotReadLater() throws IOException {
+		// An earlier run wrote two articles, a later one two more.
+		for (int run = 0; run < 2; run++) {
+			List<ArticleIngested> stories = Articles.storyPair();
+			Instance writer = new Instance();
+			writer.enrich(stories.get(0));
+			writer.enrich(stories.get(2));
+		}
+		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), 2);
+		assertThat(small.catchUp()).as("the two newest articles of the window, the later run's").hasSize(2);
+		assertThat(small.catchUp()).as("the older ones are not news").isEmpty();
+	}
+
+	/** A story in English and French. */
+	private static List<ArticleIngested> pipelineDeal(String run) {
+		return List.of(
+				article("Turkmenistan and Azerbaijan agree on a gas pipeline", "Turkmenistan and Azerbaijan signed an "
+						+ "agreement on a gas pipeline covering 1160760 cubic metres of gas, minister Belimorimor said."
+						+ " The deal is worth 25569040 dollars." + run),
+				article("Le Turkménistan et l'Azerbaïdjan s'accordent sur un gazoduc", "Le Turkménistan et "
+						+ "l'Azerbaïdjan ont signé un accord sur un gazoduc portant sur 1160760 mètres cubes de gaz, "
+						+ "a déclaré le ministre Belimorimor. L'accord vaut 25569040 dollars." + run));
+	}
+
+	/** Another story in English and French. */
+	private static List<ArticleIngested> cableDeal(String run) {
+		return List.of(
+				article("Kenya and Tanzania agree on a fibre cable", "Kenya and Tanzania signed an agreement on a "
+						+ "fibre cable covering 2822610 kilometres of cable, minister Zarenkoobek said. The deal is "
+						+ "worth 15358049 dollars." + run),
+				article("Le Kenya et la Tanzanie s'accordent sur un câble de fibre", "Le Kenya et la Tanzanie ont "
+						+ "signé un accord sur un câble de fibre portant sur 2822610 kilomètres de câble, a déclaré le "
+						+ "ministre Zarenkoobek. L'accord vaut 15358049 dollars." + run));
 	}
 
 	private static ArticleIngested article(String title, String body) {
