@@ -2,6 +2,7 @@ package org.newsradar.enrich.story;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -29,6 +33,7 @@ import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -60,12 +65,23 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class StoryMemory implements InitializingBean {
+public class StoryMemory implements InitializingBean, DisposableBean {
 
 	/** The read/write alias of the story memory. */
 	public static final String ALIAS = "stories";
 
 	private static final int PAGE = 1000;
+
+	/** How often documents written before the window are deleted. */
+	private static final Duration FORGET_EVERY = Duration.ofHours(1);
+
+	/** When, after the start, documents written before the window are first deleted. */
+	private static final Duration FORGET_FIRST = Duration.ofMinutes(5);
+
+	/**
+	 * How long after the window documents are kept, for the clocks of other instances.
+	 */
+	private static final Duration FORGET_MARGIN = Duration.ofHours(1);
 
 	/**
 	 * The most writers (runs of enrich-service) within the window that are told apart.
@@ -100,6 +116,9 @@ public class StoryMemory implements InitializingBean {
 	/** Whether the memory was read from Elasticsearch once. */
 	private volatile boolean loaded;
 
+	/** Deletes the documents written before the window, in the background. */
+	private ScheduledExecutorService forgetting;
+
 	private Instant lastWrite = Instant.EPOCH;
 
 	@Autowired
@@ -121,6 +140,10 @@ public class StoryMemory implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		this.setup.ensure(ALIAS, new ClassPathResource("stories-template.json", StoryMemory.class));
+		this.forgetting = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("story-memory-forget").daemon().factory());
+		this.forgetting.scheduleWithFixedDelay(this::forgetOld, FORGET_FIRST.toMinutes(), FORGET_EVERY.toMinutes(),
+				TimeUnit.MINUTES);
 	}
 
 	/**
@@ -321,6 +344,64 @@ public class StoryMemory implements InitializingBean {
 			write(moved);
 		}
 		this.tagger.recorded(mine.keySet());
+	}
+
+	/**
+	 * Deletes the documents written before the window (with an hour's margin for the
+	 * clocks of other instances): no read takes them any more, and the index would
+	 * otherwise grow with every article ever enriched. Runs every {@link #FORGET_EVERY}
+	 * on a thread of its own, a page of ids at a time (the Elasticsearch node the tests
+	 * run has no {@code _delete_by_query}).
+	 * @return how many documents were deleted
+	 * @throws IOException when Elasticsearch cannot be reached
+	 */
+	int forget() throws IOException {
+		String before = this.clock.instant().minus(StoryTagger.WINDOW).minus(FORGET_MARGIN).toString();
+		Query old = QueryBuilders.range((range) -> range.date((date) -> date.field("written_at").lt(before)));
+		int deleted = 0;
+		List<FieldValue> after = null;
+		while (true) {
+			List<FieldValue> from = after;
+			List<Hit<Void>> page = this.client.search((search) -> {
+				search.index(ALIAS)
+					.query(old)
+					.size(PAGE)
+					.source((source) -> source.fetch(false))
+					.sort((sort) -> sort.field((field) -> field.field("written_at").order(SortOrder.Asc)))
+					.sort((sort) -> sort.field((field) -> field.field("article_id").order(SortOrder.Asc)));
+				return (from != null) ? search.searchAfter(from) : search;
+			}, Void.class).hits().hits();
+			if (page.isEmpty()) {
+				return deleted;
+			}
+			List<BulkOperation> deletions = page.stream()
+				.map((hit) -> BulkOperation
+					.of((operation) -> operation.delete((delete) -> delete.index(hit.index()).id(hit.id()))))
+				.toList();
+			BulkResponse response = this.client.bulk((bulk) -> bulk.operations(deletions));
+			deleted += (int) response.items().stream().filter((item) -> item.error() == null).count();
+			after = page.get(page.size() - 1).sort();
+		}
+	}
+
+	private void forgetOld() {
+		try {
+			int deleted = forget();
+			if (deleted > 0) {
+				logger.info("Deleted {} story documents written before the window", deleted);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not delete the story documents written before the window (tried again in {}): {}",
+					FORGET_EVERY, ex.toString());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (this.forgetting != null) {
+			this.forgetting.shutdownNow();
+		}
 	}
 
 	/**

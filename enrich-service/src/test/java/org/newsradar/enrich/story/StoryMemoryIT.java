@@ -1,9 +1,11 @@
 package org.newsradar.enrich.story;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -173,6 +175,22 @@ class StoryMemoryIT {
 		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), 2);
 		assertThat(small.catchUp()).as("the two newest articles of the window, the later run's").hasSize(2);
 		assertThat(small.catchUp()).as("the older ones are not news").isEmpty();
+	}
+
+	@Test
+	void documentsWrittenBeforeTheWindowAreDeleted() throws IOException {
+		Instant old = Instant.now().minus(StoryTagger.WINDOW).minus(Duration.ofDays(1));
+		String oldId = "old-" + UUID.randomUUID();
+		this.client.index((index) -> index.index(StoryMemory.ALIAS)
+			.id(oldId)
+			.document(new StoryDocument(oldId, oldId, old, "en", Set.of("n:4711"), new int[0], null, "an-old-run", 1,
+					old)));
+		Instance instance = new Instance();
+		ArticleDraft recent = instance.enrich(Articles.storyPair().get(0));
+		assertThat(instance.memory.forget()).isPositive();
+		assertThat(this.client.get((get) -> get.index(StoryMemory.ALIAS).id(oldId), StoryDocument.class).found())
+			.isFalse();
+		assertThat(storedStory(recent.received().id())).isEqualTo(recent.storyId());
 	}
 
 	/** A story in English and French. */
