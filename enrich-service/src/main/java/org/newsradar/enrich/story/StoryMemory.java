@@ -44,12 +44,12 @@ import org.springframework.stereotype.Component;
  * index, so that a restart, a redeploy or a second enrich-service instance keeps every
  * story whole.
  * <ul>
- * <li>Before each batch, {@link #catchUp()} reads what other instances (and this
- * service's earlier runs) wrote since it last looked: at the first batch, everything
- * written within {@link StoryTagger#WINDOW}, newest first, up to
- * {@link StoryTagger#CAPACITY} articles; then, for each writer, the writes it counted
- * after the last one read. Articles of one batch find each other in the tagger's
- * heap.</li>
+ * <li>Before each batch, {@link #catchUpUnlessBusy()} reads what other instances (and
+ * this service's earlier runs) wrote since it last looked, unless another thread of this
+ * instance is reading or writing the memory: at the first batch, everything written
+ * within {@link StoryTagger#WINDOW}, newest first, up to {@link StoryTagger#CAPACITY}
+ * articles; then, for each writer, the writes it counted after the last one read.
+ * Articles of one batch find each other in the tagger's heap.</li>
  * <li>After the batch is tagged, {@link #record} writes it and waits for the index to
  * refresh, before the articles are indexed and published. The consumer threads of an
  * instance write together: the batches that wait while one write is under way go in the
@@ -62,6 +62,8 @@ import org.springframework.stereotype.Component;
  * later of the two always sees the earlier one (its refresh made every earlier write
  * visible), the earlier never joins the later, so both articles leave enrich-service with
  * one story id and alert-service raises one alert.</li>
+ * <li>Once an hour, a thread of its own deletes the documents written before the window
+ * ({@link #forget()}).</li>
  * </ul>
  */
 @Component
