@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.newsradar.alert.AlertProperties;
@@ -26,13 +28,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's pages of rules: the list with each rule's alerts, a form to create or
- * edit one with a live preview of what it would have caught, pause, resume and delete.
- * The same checks as the API ({@link RuleWriter}); a form that fails them comes back with
+ * The console's pages of rules: the list with each rule's alerts, a page at a time and
+ * found by name or query; a form to create or edit one with a live preview of what it
+ * would have caught; pause, resume and delete, each back to the page it was made on. The
+ * same checks as the API ({@link RuleWriter}); a form that fails them comes back with
  * every error next to its field.
  */
 @Controller
 class RuleConsoleController {
+
+	static final int RULES_PER_PAGE = 50;
 
 	private final RuleStore store;
 
@@ -62,13 +67,55 @@ class RuleConsoleController {
 		this.topics = topics;
 	}
 
+	/**
+	 * One page of the rules, sorted by name: those whose name or query holds {@code q}
+	 * (any case), {@value #RULES_PER_PAGE} a page. A page past the last shows the last.
+	 */
 	@GetMapping("/rules")
-	String list(Model model) throws IOException {
-		List<WatchRule> rules = this.store.sorted().stream().map(WatchRule::shown).toList();
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model)
+			throws IOException {
+		String find = q.strip();
+		List<WatchRule> found = this.store.sorted().stream().filter((rule) -> holds(rule, find)).toList();
+		int pages = Math.max(1, Math.ceilDiv(found.size(), RULES_PER_PAGE));
+		int shown = Math.clamp(page, 1, pages);
+		int from = (shown - 1) * RULES_PER_PAGE;
+		List<WatchRule> rules = found.subList(from, Math.min(found.size(), from + RULES_PER_PAGE))
+			.stream()
+			.map(WatchRule::shown)
+			.toList();
 		model.addAttribute("rules", rules);
+		model.addAttribute("q", find);
+		model.addAttribute("page", shown);
+		model.addAttribute("pages", pages);
+		model.addAttribute("total", found.size());
+		model.addAttribute("first", from + 1);
 		model.addAttribute("activity", this.alerts.activity(rules.stream().map(WatchRule::id).toList()));
 		model.addAttribute("topics", this.topics.all());
 		return "rules";
+	}
+
+	private static boolean holds(WatchRule rule, String find) {
+		String lower = find.toLowerCase(Locale.ROOT);
+		return rule.name().toLowerCase(Locale.ROOT).contains(lower)
+				|| (rule.query() != null && rule.query().toLowerCase(Locale.ROOT).contains(lower));
+	}
+
+	/** Back to the page of rules the analyst acted on. */
+	private static String backTo(String q, int page, RedirectAttributes redirect) {
+		if (!q.isBlank()) {
+			redirect.addAttribute("q", q.strip());
+		}
+		if (page > 1) {
+			redirect.addAttribute("page", page);
+		}
+		return "redirect:/rules";
+	}
+
+	/** To the page that holds a rule just saved, among every rule. */
+	private String toPageOf(String id, RedirectAttributes redirect) {
+		List<WatchRule> sorted = this.store.sorted();
+		int at = IntStream.range(0, sorted.size()).filter((i) -> sorted.get(i).id().equals(id)).findFirst().orElse(0);
+		return backTo("", at / RULES_PER_PAGE + 1, redirect);
 	}
 
 	/**
@@ -86,11 +133,12 @@ class RuleConsoleController {
 		try {
 			WatchRule rule = this.writer.save(this.subscriptions.rule(subscription)).shown();
 			redirect.addFlashAttribute("notice", "Following \u201c" + rule.name() + "\u201d.");
+			return toPageOf(rule.id(), redirect);
 		}
 		catch (InvalidRuleException ex) {
 			redirect.addFlashAttribute("problems", ex.errors());
+			return "redirect:/rules";
 		}
-		return "redirect:/rules";
 	}
 
 	@GetMapping("/rules/new")
@@ -110,7 +158,7 @@ class RuleConsoleController {
 		try {
 			RuleWriter.Saved saved = this.writer.save(form.toRule(id, existing));
 			redirect.addFlashAttribute("notice", "Saved rule \u201c" + saved.shown().name() + "\u201d.");
-			return "redirect:/rules";
+			return toPageOf(id, redirect);
 		}
 		catch (InvalidRuleException ex) {
 			response.setStatus(422);
@@ -119,26 +167,29 @@ class RuleConsoleController {
 	}
 
 	@PostMapping("/rules/{id}/pause")
-	String pause(@PathVariable String id, RedirectAttributes redirect) {
+	String pause(@PathVariable String id, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, RedirectAttributes redirect) {
 		WatchRule rule = this.writer.save(current(id).withPaused(true)).shown();
 		redirect.addFlashAttribute("notice",
 				"Paused \u201c" + rule.name() + "\u201d: it raises nothing until resumed.");
-		return "redirect:/rules";
+		return backTo(q, page, redirect);
 	}
 
 	@PostMapping("/rules/{id}/resume")
-	String resume(@PathVariable String id, RedirectAttributes redirect) {
+	String resume(@PathVariable String id, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, RedirectAttributes redirect) {
 		WatchRule rule = this.writer.save(current(id).withPaused(false)).shown();
 		redirect.addFlashAttribute("notice", "Resumed \u201c" + rule.name() + "\u201d.");
-		return "redirect:/rules";
+		return backTo(q, page, redirect);
 	}
 
 	@PostMapping("/rules/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
+	String delete(@PathVariable String id, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, RedirectAttributes redirect) {
 		WatchRule rule = current(id);
 		this.store.delete(id);
 		redirect.addFlashAttribute("notice", "Deleted \u201c" + rule.name() + "\u201d.");
-		return "redirect:/rules";
+		return backTo(q, page, redirect);
 	}
 
 	/**

@@ -160,7 +160,11 @@ class ConsoleBrowserIT {
 				"ministry_statement");
 		screenshot("statements");
 
+		// Other test classes leave many rules: the analyst finds this one by its name.
 		this.browser.get(url("/rules"));
+		this.browser.findElement(By.id("find")).sendKeys(ruleName, Keys.ENTER);
+		this.wait.until(ExpectedConditions.urlContains("q="));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Rules 1\u20131 of 1");
 		WebElement pause = this.browser.findElement(By.cssSelector("button[aria-label='Pause " + ruleName + "']"));
 		pause.sendKeys(Keys.ENTER);
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Paused \u201c"));

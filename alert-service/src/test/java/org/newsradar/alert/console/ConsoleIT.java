@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -143,10 +145,8 @@ class ConsoleIT {
 	@Test
 	void aRuleWrittenOnTheFormRaisesAlertsUntilPausedAndAgainWhenResumed() throws Exception {
 		String name = "Taiwan watch " + UUID.randomUUID();
-		HttpResponse<String> saved = post("/rules",
+		String rules = submit("/rules",
 				Map.of("name", name, "query", "taiwan", "countries", "KZ, CN", "languages", "en"));
-		assertThat(saved.statusCode()).isEqualTo(302);
-		String rules = get("/rules").body();
 		assertThat(rules).contains(name, "Saved rule", "countries KZ, CN", "Active");
 		String ruleId = ruleIdOf(rules, name);
 
@@ -154,7 +154,7 @@ class ConsoleIT {
 		awaitAlert(ruleId);
 
 		assertThat(post("/rules/" + ruleId + "/pause", Map.of()).statusCode()).isEqualTo(302);
-		assertThat(rowOf(get("/rules").body(), ruleId)).contains("Paused: raises nothing", "Resume");
+		assertThat(rowOf(rulesFound(name), ruleId)).contains("Paused: raises nothing", "Resume");
 		publish(article("while-paused"));
 		publish(article("after"));
 		// The article published while paused raised nothing; the next one, after
@@ -163,13 +163,57 @@ class ConsoleIT {
 		assertThat(raised).isEmpty();
 
 		assertThat(post("/rules/" + ruleId + "/resume", Map.of()).statusCode()).isEqualTo(302);
-		assertThat(rowOf(get("/rules").body(), ruleId)).contains("Active", "Pause");
+		assertThat(rowOf(rulesFound(name), ruleId)).contains("Active", "Pause");
 		// The count is read from the alerts index, which the alert reaches after the
 		// topic.
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(rowOf(get("/rules").body(), ruleId)).containsPattern(">\\s*1\\s*<"));
+			.untilAsserted(() -> assertThat(rowOf(rulesFound(name), ruleId)).containsPattern(">\\s*1\\s*<"));
 		publish(article("resumed"));
 		awaitAlert(ruleId);
+	}
+
+	@Test
+	void theRulesComeFiftyAPageFoundByNameOrQueryAndAnActionReturnsToItsPage() throws Exception {
+		// Other test classes leave their rules in the broker: this test's are found by
+		// the words only they hold.
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String name = "Pager " + run;
+		String word = "pgr" + run;
+		Map<Integer, String> ids = new HashMap<>();
+		for (int i = 0; i < 60; i++) {
+			String id = UUID.randomUUID().toString();
+			ids.put(i, id);
+			HttpRequest save = request("/api/rules/" + id).header("X-API-Key", "console-key")
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers
+					.ofString("{\"name\":\"%s %02d\",\"query\":\"taiwan OR %s\"}".formatted(name, i, word)))
+				.build();
+			assertThat(this.http.send(save, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		}
+
+		String first = rulesFound(name);
+		assertThat(first).contains("Rules 1\u201350 of 60, by name", "Page 1 of 2", name + " 00", name + " 49")
+			.doesNotContain(name + " 50");
+		assertThat(RULE_ROW.matcher(first).results()).hasSize(50);
+		// The query's words find them too, in any case.
+		String second = get("/rules?q=" + word.toUpperCase(Locale.ROOT) + "&page=2").body();
+		assertThat(second).contains("Rules 51\u201360 of 60", "Page 2 of 2", name + " 59").doesNotContain(name + " 49");
+		assertThat(RULE_ROW.matcher(second).results()).hasSize(10);
+		assertThat(get("/rules?q=" + word + "&page=7").body()).contains("Rules 51\u201360 of 60");
+
+		// Pausing on the second page of a search comes back to it.
+		HttpResponse<String> paused = post("/rules/" + ids.get(55) + "/pause", Map.of("q", word, "page", "2"));
+		assertThat(paused.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/rules?q=" + word + "&page=2"));
+		String back = get("/rules?q=" + word + "&page=2").body();
+		assertThat(back).contains("Paused \u201c" + name + " 55\u201d", "Rules 51\u201360 of 60");
+		assertThat(rowOf(back, ids.get(55))).contains("Paused: raises nothing");
+		assertThat(rowOf(back, ids.get(56))).contains("Active");
+
+		// A rule just saved is shown on the page that holds it.
+		String saved = submit("/rules", Map.of("name", name + " 99", "query", word));
+		assertThat(saved).contains("Saved rule \u201c" + name + " 99\u201d", ">" + name + " 99</a>");
+		assertThat(get("/rules?q=nothing-" + run).body()).contains("No rule has \u201cnothing-" + run + "\u201d");
 	}
 
 	@Test
@@ -255,20 +299,19 @@ class ConsoleIT {
 
 	@Test
 	void aFormSentFromAnotherSiteIsRefused() throws Exception {
-		post("/rules", Map.of("name", "Kept", "query", "taiwan"));
-		String ruleId = ruleIdOf(get("/rules").body(), "Kept");
+		String ruleId = ruleIdOf(submit("/rules", Map.of("name", "Kept", "query", "taiwan")), "Kept");
 		HttpRequest forged = request("/rules/" + ruleId + "/delete").header("Origin", "https://evil.example")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 
 		assertThat(this.http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-		assertThat(get("/rules").body()).contains("data-rule-id=\"" + ruleId + "\"");
+		assertThat(rulesFound("Kept")).contains("data-rule-id=\"" + ruleId + "\"");
 		HttpRequest own = request("/rules/" + ruleId + "/delete").header("Origin", "http://localhost:" + this.port)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		assertThat(this.http.send(own, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
-		assertThat(get("/rules").body()).doesNotContain("data-rule-id=\"" + ruleId + "\"");
+		assertThat(rulesFound("Kept")).doesNotContain("data-rule-id=\"" + ruleId + "\"");
 	}
 
 	@Test
@@ -277,7 +320,7 @@ class ConsoleIT {
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("The rule was not saved", "name", "countries", "digest")
 			.contains("value=\"Narnia\"");
-		assertThat(get("/rules").body()).doesNotContain("Narnia");
+		assertThat(ruleIds()).isEqualTo(this.rulesBefore);
 	}
 
 	@Test
@@ -301,8 +344,7 @@ class ConsoleIT {
 	@Test
 	void theAlertsPageListsAlertsAndItsStreamSendsNewOnes() throws Exception {
 		String name = "Stream watch " + UUID.randomUUID();
-		post("/rules", Map.of("name", name, "query", "taiwan"));
-		String ruleId = ruleIdOf(get("/rules").body(), name);
+		String ruleId = ruleIdOf(submit("/rules", Map.of("name", name, "query", "taiwan")), name);
 		List<String> streamed = new CopyOnWriteArrayList<>();
 		HttpRequest follow = request("/alerts/stream").header("Accept", "text/event-stream").build();
 		var stream = this.http.sendAsync(follow, HttpResponse.BodyHandlers.ofLines())
@@ -348,9 +390,8 @@ class ConsoleIT {
 		receiver.start();
 		try {
 			String name = "Delivered watch " + UUID.randomUUID();
-			post("/rules", Map.of("name", name, "query", "taiwan", "webhook",
-					"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
-			String ruleId = ruleIdOf(get("/rules").body(), name);
+			String ruleId = ruleIdOf(submit("/rules", Map.of("name", name, "query", "taiwan", "webhook",
+					"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")), name);
 			publish(article("delivered"));
 			String alertId = awaitAlert(ruleId);
 			await().atMost(Duration.ofSeconds(30))
@@ -509,7 +550,13 @@ class ConsoleIT {
 	private String submit(String path, Map<String, String> form) throws Exception {
 		HttpResponse<String> answer = post(path, form);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
-		return get(URI.create(answer.headers().firstValue("Location").orElseThrow()).getPath()).body();
+		URI to = URI.create(answer.headers().firstValue("Location").orElseThrow());
+		return get(to.getRawPath() + ((to.getRawQuery() != null) ? "?" + to.getRawQuery() : "")).body();
+	}
+
+	/** The rules page found by name or query. */
+	private String rulesFound(String q) throws Exception {
+		return get("/rules?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body();
 	}
 
 	private HttpRequest.Builder request(String path) {
