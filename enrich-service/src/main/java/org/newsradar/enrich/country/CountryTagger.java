@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.newsradar.enrich.text.CalendarWords;
 import org.newsradar.enrich.text.EnrichData;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
@@ -25,10 +26,6 @@ import org.newsradar.enrich.text.Tokens;
 public class CountryTagger implements Tagger {
 
 	/** Capitalised words that follow a place without making it part of a name. */
-	private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-			"saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-			"october", "november", "december");
-
 	private final CountryGazetteer gazetteer;
 
 	private final Listings listings;
@@ -110,7 +107,7 @@ public class CountryTagger implements Tagger {
 				&& adjacent(text, tokens.end(start - 1), tokens.starts()[start])
 				&& !sentenceStart(text, tokens, start - 1);
 		boolean after = end < tokens.size() && capitalised(tokens.original()[end])
-				&& !CALENDAR.contains(tokens.folded()[end])
+				&& !CalendarWords.contains(tokens.folded()[end])
 				&& adjacent(text, tokens.end(end - 1), tokens.starts()[end]);
 		return before || after;
 	}

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Mention;
+import org.newsradar.enrich.text.CalendarWords;
 import org.newsradar.enrich.text.Tokens;
 
 /**
@@ -70,10 +71,6 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 			"einige", "einigen", "zwei", "drei", "vier");
 
 	/** Capitalised, but no name. */
-	private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-			"saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
-			"october", "november", "december");
-
 	/** Enough text to take the features from; the rest of a long article repeats them. */
 	private static final int SAMPLE = 6000;
 
@@ -114,7 +111,7 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Matcher names = (cjk ? LATIN_NAME : NAME).matcher(sample);
 		while (names.find()) {
 			String name = Tokens.fold(names.group());
-			if (!mentioned.contains(name) && !lowercase.contains(name) && !CALENDAR.contains(name)
+			if (!mentioned.contains(name) && !lowercase.contains(name) && !CalendarWords.contains(name)
 					&& !nouns.contains(name)) {
 				addName(features, name);
 			}
