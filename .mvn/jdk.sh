@@ -1,4 +1,6 @@
-# Sourced by ./mvnw and ./newsradar (POSIX sh): makes JAVA_HOME point at a JDK 21 or newer.
+# Sourced by ./newsradar (POSIX sh): makes JAVA_HOME point at a JDK 21 or newer, which also
+# runs Maven when ./newsradar builds. (./mvnw alone runs Maven on any java 17+; the build then
+# picks a JDK 21+ itself: maven-toolchains-plugin in pom.xml.)
 # The machine's default java may be older; we look at JAVA_HOME first, then the java on
 # PATH, then the usual install locations, and take the newest JDK we find.
 
@@ -13,7 +15,7 @@ newsradar_jdk_major() {
 }
 
 newsradar_find_jdk() {
-  # mvnw runs with globbing off (set -f); the candidate list needs it.
+  # The caller may run with globbing off (set -f); the candidate list needs it.
   case $- in *f*) set +f; newsradar_restore_f=1 ;; *) newsradar_restore_f=0 ;; esac
   best="" best_major=0
   path_java=$(command -v java 2>/dev/null || true)
