@@ -16,6 +16,7 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.newsradar.alert.rule.RuleQuery;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.AlertRaised;
 import org.newsradar.events.ArticleEnriched;

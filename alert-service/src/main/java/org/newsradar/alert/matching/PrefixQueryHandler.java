@@ -13,6 +13,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.newsradar.alert.rule.RuleQuery;
 
 /**
  * Lets the presearcher skip wildcard rules ({@code kazakh*}, {@code tokay?v}) whose

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.newsradar.alert.rule.RuleQuery;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.ArticleEnriched;
 

@@ -19,6 +19,7 @@ import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
+import org.newsradar.alert.rule.RuleQuery;
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.RulesChanged;
 import org.newsradar.alert.rule.WatchRule;

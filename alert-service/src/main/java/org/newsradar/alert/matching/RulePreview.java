@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.newsradar.alert.rule.RuleQuery;
 import org.newsradar.alert.AlertProperties;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.elasticsearch.IndexSetup;

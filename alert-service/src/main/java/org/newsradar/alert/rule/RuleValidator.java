@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.newsradar.alert.matching.RuleQuery;
 import org.newsradar.operations.OutboundGuard;
 
 import org.springframework.beans.factory.ObjectProvider;

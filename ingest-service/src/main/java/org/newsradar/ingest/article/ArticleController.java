@@ -1,6 +1,5 @@
 package org.newsradar.ingest.article;
 
-import org.newsradar.ingest.seed.SeedFormat;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;

@@ -12,6 +12,7 @@ import org.newsradar.ingest.IngestProperties;
 import org.newsradar.ingest.article.ArticleSubmission;
 import org.newsradar.ingest.article.IngestReport;
 import org.newsradar.ingest.article.IngestService;
+import org.newsradar.ingest.article.SeedFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

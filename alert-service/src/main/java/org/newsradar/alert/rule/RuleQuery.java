@@ -1,4 +1,4 @@
-package org.newsradar.alert.matching;
+package org.newsradar.alert.rule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +36,13 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 public final class RuleQuery {
 
-	static final List<String> FIELDS = List.of("title", "body");
+	public static final List<String> FIELDS = List.of("title", "body");
 
 	static final int MAX_CLAUSES = 512;
 
-	static final int MIN_WILDCARD_PREFIX = 3;
+	public static final int MIN_WILDCARD_PREFIX = 3;
 
-	static final Analyzer ANALYZER = new Analyzer() {
+	public static final Analyzer ANALYZER = new Analyzer() {
 
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {

@@ -1,4 +1,4 @@
-package org.newsradar.ingest.seed;
+package org.newsradar.ingest.article;
 
 import org.junit.jupiter.api.Test;
 

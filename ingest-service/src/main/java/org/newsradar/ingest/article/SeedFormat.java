@@ -1,4 +1,4 @@
-package org.newsradar.ingest.seed;
+package org.newsradar.ingest.article;
 
 /**
  * The seed-file format: the first non-blank line is the title, everything after it the
