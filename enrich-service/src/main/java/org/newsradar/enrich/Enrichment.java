@@ -1,5 +1,6 @@
 package org.newsradar.enrich;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.newsradar.enrich.country.CountryTagger;
@@ -16,6 +17,7 @@ import org.newsradar.enrich.topic.TopicTagger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +38,11 @@ public class Enrichment {
 	 * @param language the language tagger (shared: the evaluation asks it which languages
 	 * it knows)
 	 * @param stories the story tagger (shared: the story memory feeds it)
+	 * @param clock the time each article is enriched at
 	 * @return the pipeline
 	 */
-	public static EnrichmentPipeline pipeline(EnrichData data, LanguageTagger language, StoryTagger stories) {
+	public static EnrichmentPipeline pipeline(EnrichData data, LanguageTagger language, StoryTagger stories,
+			Clock clock) {
 		return new EnrichmentPipeline(List.of(
 				// Page furniture out first (menus, bylines, "read more"): no tagger reads
 				// it.
@@ -57,7 +61,7 @@ public class Enrichment {
 				// Last, the story: found by the names, numbers, countries, people and
 				// topics
 				// above.
-				stories));
+				stories), clock);
 	}
 
 	/**
@@ -88,8 +92,11 @@ public class Enrichment {
 	}
 
 	@Bean
-	EnrichmentPipeline enrichmentPipeline(EnrichData data, LanguageTagger language, StoryTagger stories) {
-		return pipeline(data, language, stories);
+	EnrichmentPipeline enrichmentPipeline(EnrichData data, LanguageTagger language, StoryTagger stories,
+			ObjectProvider<Clock> clock) {
+		// The service's clock; the evaluation's context, which has none, reads the
+		// system's.
+		return pipeline(data, language, stories, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

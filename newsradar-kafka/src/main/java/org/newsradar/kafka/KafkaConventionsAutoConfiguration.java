@@ -117,8 +117,8 @@ public class KafkaConventionsAutoConfiguration {
 	}
 
 	@Bean
-	KafkaOutageLog kafkaOutageLog(KafkaAdmin admin) {
-		return new KafkaOutageLog(admin, Clock.systemUTC(), admin::initialize);
+	KafkaOutageLog kafkaOutageLog(KafkaAdmin admin, ObjectProvider<Clock> clock) {
+		return new KafkaOutageLog(admin, clock.getIfAvailable(Clock::systemUTC), admin::initialize);
 	}
 
 	@Bean

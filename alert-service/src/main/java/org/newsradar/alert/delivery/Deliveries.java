@@ -35,9 +35,10 @@ public class Deliveries {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	Deliveries(RuleStore rules, DeliveryLedger ledger, DeliveryWorker worker, JsonMapper json) {
+	Deliveries(RuleStore rules, DeliveryLedger ledger, DeliveryWorker worker, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.ledger = ledger;
 		this.worker = worker;

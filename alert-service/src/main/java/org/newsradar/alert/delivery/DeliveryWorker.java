@@ -56,15 +56,17 @@ class DeliveryWorker implements DisposableBean {
 
 	private final Map<String, Semaphore> destinations = new ConcurrentHashMap<>();
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	/** Elasticsearch (the ledger) away: said once a minute, not at every poll. */
-	private final OutageLog ledgerOutage = new OutageLog(logger, "Cannot look for due deliveries", this.clock);
+	private final OutageLog ledgerOutage;
 
 	private final MeterRegistry metrics;
 
 	DeliveryWorker(DeliveryLedger ledger, RuleStore rules, List<ChannelSender> senders, EventPublisher publisher,
-			AlertProperties properties, MeterRegistry metrics) {
+			AlertProperties properties, MeterRegistry metrics, Clock clock) {
+		this.clock = clock;
+		this.ledgerOutage = new OutageLog(logger, "Cannot look for due deliveries", clock);
 		this.metrics = metrics;
 		this.ledger = ledger;
 		this.rules = rules;

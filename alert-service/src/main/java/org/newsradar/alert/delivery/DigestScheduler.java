@@ -50,12 +50,13 @@ class DigestScheduler {
 
 	private final Clock clock;
 
-	DigestScheduler(RuleStore rules, AlertStore alerts, Deliveries deliveries, AlertProperties properties) {
+	DigestScheduler(RuleStore rules, AlertStore alerts, Deliveries deliveries, AlertProperties properties,
+			Clock clock) {
 		this.rules = rules;
 		this.alerts = alerts;
 		this.deliveries = deliveries;
 		this.grace = properties.digest().grace();
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${newsradar.alert.digest.check-interval:1s}")

@@ -41,11 +41,12 @@ class WebhookSender implements ChannelSender {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final OutboundGuard outbound;
 
-	WebhookSender(AlertProperties properties, JsonMapper json, OutboundGuard outbound) {
+	WebhookSender(AlertProperties properties, JsonMapper json, OutboundGuard outbound, Clock clock) {
+		this.clock = clock;
 		this.properties = properties.delivery();
 		this.json = json;
 		this.outbound = outbound;

@@ -44,9 +44,10 @@ public class RulePreview {
 
 	private final AlertProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	RulePreview(ElasticsearchClient client, AlertProperties properties) {
+	RulePreview(ElasticsearchClient client, AlertProperties properties, Clock clock) {
+		this.clock = clock;
 		this.client = client;
 		this.properties = properties;
 	}

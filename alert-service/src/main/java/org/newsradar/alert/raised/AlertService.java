@@ -68,10 +68,9 @@ class AlertService {
 
 	private final EventPublisher publisher;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	private final ThroughputLog matched = new ThroughputLog(logger, "Articles matched", ThroughputLog.EVERY,
-			this.clock);
+	private final ThroughputLog matched;
 
 	private final RecordObservations observations;
 
@@ -83,7 +82,9 @@ class AlertService {
 
 	AlertService(RuleStore rules, RuleMatcher matcher, AlertStore store, Deliveries deliveries,
 			EventPublisher publisher, RecordObservations observations, MeterRegistry metrics,
-			KafkaListenerEndpointRegistry listeners) {
+			KafkaListenerEndpointRegistry listeners, Clock clock) {
+		this.clock = clock;
+		this.matched = new ThroughputLog(logger, "Articles matched", ThroughputLog.EVERY, clock);
 		this.rules = rules;
 		this.listeners = listeners;
 		this.observations = observations;

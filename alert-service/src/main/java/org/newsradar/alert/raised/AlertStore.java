@@ -57,9 +57,10 @@ public class AlertStore implements InitializingBean {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AlertStore(ElasticsearchClient client, IndexSetup setup, JsonMapper json) {
+	AlertStore(ElasticsearchClient client, IndexSetup setup, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.client = client;
 		this.setup = setup;
 		this.json = json;

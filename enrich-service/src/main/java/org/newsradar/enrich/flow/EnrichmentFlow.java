@@ -65,11 +65,13 @@ class EnrichmentFlow {
 
 	private final StoryMemory stories;
 
-	private final ThroughputLog throughput = new ThroughputLog(logger, "Articles enriched, indexed and published",
-			ThroughputLog.EVERY, Clock.systemUTC());
+	private final ThroughputLog throughput;
 
 	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, EventPublisher publisher,
-			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics, StoryMemory stories) {
+			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics, StoryMemory stories,
+			Clock clock) {
+		this.throughput = new ThroughputLog(logger, "Articles enriched, indexed and published", ThroughputLog.EVERY,
+				clock);
 		this.stories = stories;
 		this.observations = observations;
 		this.metrics = metrics;

@@ -16,9 +16,9 @@ public class EnrichmentPipeline {
 
 	private final Clock clock;
 
-	public EnrichmentPipeline(List<Tagger> taggers) {
+	public EnrichmentPipeline(List<Tagger> taggers, Clock clock) {
 		this.taggers = List.copyOf(taggers);
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/** The taggers, in the order they run. */

@@ -100,7 +100,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	private final int capacity;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final String writer = UUID.randomUUID().toString();
 
@@ -124,16 +124,17 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	private Instant lastWrite = Instant.EPOCH;
 
 	@Autowired
-	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger) {
-		this(client, setup, tagger, StoryTagger.CAPACITY);
+	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock) {
+		this(client, setup, tagger, clock, StoryTagger.CAPACITY);
 	}
 
 	/**
 	 * A memory that reads at most {@code capacity} articles at once (the tagger's
 	 * capacity; smaller in tests).
 	 */
-	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, int capacity) {
+	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock, int capacity) {
 		this.capacity = capacity;
+		this.clock = clock;
 		this.client = client;
 		this.setup = setup;
 		this.tagger = tagger;

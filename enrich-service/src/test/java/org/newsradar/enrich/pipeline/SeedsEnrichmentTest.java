@@ -1,5 +1,6 @@
 package org.newsradar.enrich.pipeline;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class SeedsEnrichmentTest {
 	@BeforeAll
 	static void enrichSeeds() {
 		EnrichmentPipeline pipeline = new EnrichmentPipeline(List.of(new FurnitureRemover(), new LanguageTagger(),
-				new CountryTagger(), new PersonTagger(), new TopicTagger(), new StoryTagger()));
+				new CountryTagger(), new PersonTagger(), new TopicTagger(), new StoryTagger()), Clock.systemUTC());
 		seeds = List.of("000", "001", "002", "003", "004").stream().map(Articles::seed).map(pipeline::enrich).toList();
 	}
 

@@ -1,6 +1,7 @@
 package org.newsradar.enrich.story;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ class StoryMemoryIT {
 			writer.enrich(stories.get(0));
 			writer.enrich(stories.get(2));
 		}
-		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), 2);
+		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), Clock.systemUTC(), 2);
 		assertThat(small.catchUp()).as("the two newest articles of the window, the later run's").hasSize(2);
 		assertThat(small.catchUp()).as("the older ones are not news").isEmpty();
 	}
@@ -254,12 +255,14 @@ class StoryMemoryIT {
 
 		final StoryTagger tagger = new StoryTagger();
 
-		final StoryMemory memory = new StoryMemory(StoryMemoryIT.this.client, StoryMemoryIT.this.setup, this.tagger);
+		final StoryMemory memory = new StoryMemory(StoryMemoryIT.this.client, StoryMemoryIT.this.setup, this.tagger,
+				Clock.systemUTC());
 
 		final EnrichmentPipeline pipeline;
 
 		Instance() {
-			this.pipeline = Enrichment.pipeline(EnrichData.bundled(), StoryMemoryIT.this.language, this.tagger);
+			this.pipeline = Enrichment.pipeline(EnrichData.bundled(), StoryMemoryIT.this.language, this.tagger,
+					Clock.systemUTC());
 			this.memory.afterPropertiesSet();
 		}
 

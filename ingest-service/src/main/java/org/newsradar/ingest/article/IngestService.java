@@ -47,12 +47,13 @@ public class IngestService {
 
 	private final MeterRegistry metrics;
 
-	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader, MeterRegistry metrics) {
+	IngestService(SeenArticles seen, EventPublisher publisher, SubmissionReader reader, MeterRegistry metrics,
+			Clock clock) {
 		this.metrics = metrics;
 		this.seen = seen;
 		this.publisher = publisher;
 		this.reader = reader;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 		this.throughput = new ThroughputLog(logger, "Articles taken", ThroughputLog.EVERY, this.clock);
 	}
 

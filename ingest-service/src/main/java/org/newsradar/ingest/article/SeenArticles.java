@@ -49,7 +49,10 @@ class SeenArticles implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
-	SeenArticles(CompactedTopicViews views, EventPublisher publisher, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SeenArticles(CompactedTopicViews views, EventPublisher publisher, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.view = views.create(Topics.ARTICLES_RAW, new ByteArrayDeserializer(), this::remember, () -> logger
 			.info("{} articles already published on {}", this.fingerprints.size(), Topics.ARTICLES_RAW));
 		this.timeout = publisher.ackTimeout();
@@ -141,7 +144,7 @@ class SeenArticles implements SmartLifecycle {
 		this.view.start();
 		AvailabilityChangeEvent.publish(this.events, this, LivenessState.CORRECT);
 		this.view.awaitLoaded(this.timeout,
-				new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds", Clock.systemUTC()));
+				new OutageLog(logger, "Waiting to read what " + Topics.ARTICLES_RAW + " holds", this.clock));
 	}
 
 	@Override

@@ -78,7 +78,7 @@ class FeedPoller implements SmartLifecycle {
 
 	private final ObservationRegistry observations;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
@@ -89,7 +89,9 @@ class FeedPoller implements SmartLifecycle {
 	private ExecutorService workers;
 
 	FeedPoller(FeedStore store, FeedProperties properties, PoliteFetcher fetcher, FeedParser parser,
-			IngestService ingest, MeterRegistry metrics, ObjectProvider<ObservationRegistry> observations) {
+			IngestService ingest, MeterRegistry metrics, ObjectProvider<ObservationRegistry> observations,
+			Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.properties = properties;
 		this.fetcher = fetcher;

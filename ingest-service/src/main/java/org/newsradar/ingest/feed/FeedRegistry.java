@@ -36,11 +36,12 @@ class FeedRegistry implements ApplicationRunner {
 
 	private final FeedProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final OutboundGuard outbound;
 
-	FeedRegistry(FeedStore store, FeedProperties properties, OutboundGuard outbound) {
+	FeedRegistry(FeedStore store, FeedProperties properties, OutboundGuard outbound, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.properties = properties;
 		this.outbound = outbound;

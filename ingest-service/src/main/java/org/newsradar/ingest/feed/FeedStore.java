@@ -88,8 +88,11 @@ public class FeedStore implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	FeedStore(CompactedTopicViews views, KafkaProperties kafkaProperties, JsonMapper json, EventPublisher publisher,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.events = events;
 		this.kafkaProperties = kafkaProperties;
 		this.timeout = publisher.ackTimeout();
@@ -207,7 +210,7 @@ public class FeedStore implements SmartLifecycle {
 		this.registrations.start();
 		this.polls.start();
 		AvailabilityChangeEvent.publish(this.events, this, LivenessState.CORRECT);
-		OutageLog waiting = new OutageLog(logger, "Waiting to read the feeds", Clock.systemUTC());
+		OutageLog waiting = new OutageLog(logger, "Waiting to read the feeds", this.clock);
 		this.registrations.awaitLoaded(this.timeout, waiting);
 		this.polls.awaitLoaded(this.timeout, waiting);
 		this.running = true;

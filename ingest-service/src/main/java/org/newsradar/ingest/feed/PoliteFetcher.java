@@ -65,12 +65,13 @@ class PoliteFetcher {
 
 	private final Map<String, Instant> nextSlot = new ConcurrentHashMap<>();
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final OutboundGuard guard;
 
-	PoliteFetcher(FeedProperties properties, OutboundGuard guard) {
+	PoliteFetcher(FeedProperties properties, OutboundGuard guard, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		this.guard = guard;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())

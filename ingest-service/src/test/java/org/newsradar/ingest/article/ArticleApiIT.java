@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,7 +216,7 @@ class ArticleApiIT {
 	void aRestartedServiceStillKnowsWhatWasPublished() throws Exception {
 		String body = "{\"title\":\"Remembered %s\"}".formatted(UUID.randomUUID());
 		String id = this.json.readTree(postJson(body).body()).get("articles").get(0).get("id").asString();
-		SeenArticles rebuilt = new SeenArticles(this.views, this.publisher, this.events);
+		SeenArticles rebuilt = new SeenArticles(this.views, this.publisher, this.events, Clock.systemUTC());
 		rebuilt.start();
 		try {
 			assertThat(rebuilt.fingerprintOf(id)).isNotNull().isEqualTo(this.seen.fingerprintOf(id));
@@ -227,7 +228,7 @@ class ArticleApiIT {
 
 	@Test
 	void anArticleAnotherInstancePublishesIsKnownHereSoon() throws Exception {
-		SeenArticles other = new SeenArticles(this.views, this.publisher, this.events);
+		SeenArticles other = new SeenArticles(this.views, this.publisher, this.events, Clock.systemUTC());
 		other.start();
 		try {
 			String body = "{\"title\":\"Published elsewhere %s\"}".formatted(UUID.randomUUID());

@@ -1,6 +1,7 @@
 package org.newsradar.ingest.feed;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class PoliteFetcherTest {
 				new FeedProperties(List.of(), Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofHours(6),
 						USER_AGENT, Duration.ofSeconds(2), timeout, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 3,
 						hostDelay, Duration.ofSeconds(60), 4),
-				new OutboundGuard(new OutboundProperties(allowLoopback, false)));
+				new OutboundGuard(new OutboundProperties(allowLoopback, false)), Clock.systemUTC());
 	}
 
 }
