@@ -10,8 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package boundaries of ingest-service, checked on its compiled classes: the packages
- * depend on one another without cycles, and taking an article in knows nothing of where
- * it came from (feeds, pages, seed files).
+ * depend on one another without cycles, taking an article in knows nothing of where it
+ * came from (feeds, pages, seed files), and fetching knows nothing of what is fetched.
  */
 class ArchitectureTest {
 
@@ -22,6 +22,17 @@ class ArchitectureTest {
 	@Test
 	void packagesDependOnEachOtherWithoutCycles() {
 		slices().matching("org.newsradar.ingest.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void fetchingKnowsNothingOfFeedsPagesOrArticles() {
+		noClasses().that()
+			.resideInAPackage("org.newsradar.ingest.fetch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.newsradar.ingest.feed..", "org.newsradar.ingest.page..",
+					"org.newsradar.ingest.article..", "org.newsradar.ingest.seed..")
+			.check(CLASSES);
 	}
 
 	@Test

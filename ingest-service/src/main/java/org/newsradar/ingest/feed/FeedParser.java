@@ -22,7 +22,9 @@ import com.rometools.rome.io.XmlReader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.newsradar.events.ArticleIds;
-import org.newsradar.ingest.feed.PoliteFetcher.Fetched;
+import org.newsradar.ingest.fetch.FetchException;
+import org.newsradar.ingest.fetch.Fetched;
+import org.newsradar.ingest.fetch.PoliteFetcher;
 import org.newsradar.ingest.page.PageExtractor;
 
 import org.springframework.stereotype.Component;

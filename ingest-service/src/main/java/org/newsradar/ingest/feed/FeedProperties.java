@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.newsradar.ingest.fetch.FetchSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -45,12 +47,17 @@ public record FeedProperties(@Valid @DefaultValue List<Source> sources,
 
 	/**
 	 * A feed registered from configuration.
-	 *
 	 * @param id its id, stable across restarts; derived from the URL when empty
 	 * @param url the feed's address
 	 * @param name what it is called, used as the articles' source
 	 * @param interval time between two polls, or {@code null} for the default
 	 */
+	/** How feeds and their pages are fetched. */
+	FetchSettings fetchSettings() {
+		return new FetchSettings(this.userAgent, this.connectTimeout, this.timeout, this.maxRedirects, this.hostDelay,
+				this.maxCrawlDelay);
+	}
+
 	public record Source(String id, @NotBlank String url, String name, Duration interval) {
 
 	}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.newsradar.events.ArticleIds;
 import org.newsradar.ingest.article.InvalidRequestException;
+import org.newsradar.ingest.fetch.PoliteFetcher;
 import org.newsradar.operations.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.newsradar.ingest.feed.FeedParser.Item;
 import org.newsradar.ingest.feed.FeedParser.ParsedFeed;
-import org.newsradar.ingest.feed.PoliteFetcher.Fetched;
+import org.newsradar.ingest.fetch.FetchException;
+import org.newsradar.ingest.fetch.Fetched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package org.newsradar.ingest.feed;
+package org.newsradar.ingest.fetch;
 
 import java.net.URI;
 import java.time.Clock;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.newsradar.ingest.feed.PoliteFetcher.Fetched;
+import org.newsradar.ingest.feed.FixtureServer;
 import org.newsradar.operations.OutboundGuard;
 import org.newsradar.operations.OutboundProperties;
 
@@ -108,9 +108,7 @@ class PoliteFetcherTest {
 
 	static PoliteFetcher fetcher(boolean allowLoopback, Duration hostDelay, Duration timeout) {
 		return new PoliteFetcher(
-				new FeedProperties(List.of(), Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofHours(6),
-						USER_AGENT, Duration.ofSeconds(2), timeout, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 3,
-						hostDelay, Duration.ofSeconds(60), 4),
+				new FetchSettings(USER_AGENT, Duration.ofSeconds(2), timeout, 3, hostDelay, Duration.ofSeconds(60)),
 				new OutboundGuard(new OutboundProperties(allowLoopback, false)), Clock.systemUTC());
 	}
 

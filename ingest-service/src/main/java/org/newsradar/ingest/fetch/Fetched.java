@@ -1,0 +1,53 @@
+package org.newsradar.ingest.fetch;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+
+/**
+ * An answer.
+ *
+ * @param uri where it came from, after redirects
+ * @param status the HTTP status
+ * @param contentType the {@code Content-Type}, or {@code null}
+ * @param body the body
+ * @param etag the {@code ETag}, or {@code null}
+ * @param lastModified the {@code Last-Modified}, or {@code null}
+ * @param location the {@code Location}, or {@code null}
+ */
+public record Fetched(URI uri, int status, String contentType, byte[] body, String etag, String lastModified,
+		String location) {
+
+	Fetched(URI uri, HttpResponse<byte[]> response) {
+		this(uri, response.statusCode(), header(response, "Content-Type"), response.body(), header(response, "ETag"),
+				header(response, "Last-Modified"), header(response, "Location"));
+	}
+
+	private static String supported(String charset) {
+		try {
+			return Charset.isSupported(charset) ? charset : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String header(HttpResponse<?> response, String name) {
+		return response.headers().firstValue(name).orElse(null);
+	}
+
+	/** The charset the {@code Content-Type} names, or {@code null}. */
+	public String charset() {
+		if (this.contentType == null) {
+			return null;
+		}
+		for (String parameter : this.contentType.split(";")) {
+			String[] pair = parameter.strip().split("=", 2);
+			if (pair.length == 2 && pair[0].equalsIgnoreCase("charset")) {
+				return supported(pair[1].replace("\"", "").strip());
+			}
+		}
+		return null;
+	}
+
+}
