@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * An answer.
  *
@@ -48,6 +50,20 @@ public record Fetched(URI uri, int status, String contentType, byte[] body, Stri
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Refuses an answer that is not a success.
+	 * @param what what was asked for, as the message names it ("feed", "page")
+	 * @throws FetchException when the status is not 2xx: transient for a 5xx, 429 or 408
+	 */
+	public void requireSuccess(String what) throws FetchException {
+		if (this.status < 200 || this.status > 299) {
+			boolean retry = this.status >= 500 || this.status == 429 || this.status == 408;
+			HttpStatus known = HttpStatus.resolve(this.status);
+			throw new FetchException("The " + what + " " + this.uri + " answered HTTP " + this.status
+					+ ((known != null) ? " " + known.getReasonPhrase() : ""), retry);
+		}
 	}
 
 }
