@@ -3,16 +3,11 @@ package org.newsradar.alert.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.json.JsonData;
 import org.newsradar.alert.AlertProperties;
-import org.newsradar.alert.raised.AlertDocument;
-import org.newsradar.alert.raised.AlertStore;
 import org.newsradar.alert.rule.RuleStore;
 import org.newsradar.alert.rule.WatchRule;
 import org.newsradar.events.AlertRaised;
@@ -39,7 +34,7 @@ class DigestScheduler {
 
 	private final RuleStore rules;
 
-	private final AlertStore alerts;
+	private final RaisedAlerts alerts;
 
 	private final Deliveries deliveries;
 
@@ -50,7 +45,7 @@ class DigestScheduler {
 
 	private final Clock clock;
 
-	DigestScheduler(RuleStore rules, AlertStore alerts, Deliveries deliveries, AlertProperties properties,
+	DigestScheduler(RuleStore rules, RaisedAlerts alerts, Deliveries deliveries, AlertProperties properties,
 			Clock clock) {
 		this.rules = rules;
 		this.alerts = alerts;
@@ -84,17 +79,10 @@ class DigestScheduler {
 	}
 
 	private void cut(WatchRule rule, Instant start, Instant end) throws Exception {
-		Query query = Query
-			.of((q) -> q.bool((bool) -> bool.filter((f) -> f.term((t) -> t.field("rule_id").value(rule.id())))
-				.filter((f) -> f.range((r) -> r.untyped((u) -> u.field("matched_at")
-					.gte(JsonData.of(start.toString()))
-					.lt(JsonData.of(end.toString())))))));
-		List<AlertRaised> raised = new ArrayList<>(
-				this.alerts.search(query, 0, MAX_ALERTS).stream().map(AlertDocument::alert).toList());
+		List<AlertRaised> raised = this.alerts.raisedBetween(rule.id(), start, end, MAX_ALERTS);
 		if (raised.isEmpty()) {
 			return;
 		}
-		raised.sort((a, b) -> a.matchedAt().compareTo(b.matchedAt()));
 		this.deliveries.queueDigest(rule,
 				new Deliveries.Digest(Deliveries.DIGEST, rule.id(), rule.name(), start, end, raised));
 		logger.info("Digest of rule {} for {} to {}: {} alerts", rule.id(), start, end, raised.size());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import org.newsradar.alert.delivery.RaisedAlerts;
 import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.elasticsearch.NewestFirst;
 import org.newsradar.events.AlertRaised;
@@ -43,7 +45,7 @@ import org.springframework.stereotype.Component;
  * node has no scripts).
  */
 @Component
-public class AlertStore implements InitializingBean {
+public class AlertStore implements InitializingBean, RaisedAlerts {
 
 	public static final String ALIAS = "alerts";
 
@@ -175,6 +177,18 @@ public class AlertStore implements InitializingBean {
 			}
 		}
 		return marked;
+	}
+
+	@Override
+	public List<AlertRaised> raisedBetween(String ruleId, Instant start, Instant end, int max) throws IOException {
+		Query query = Query
+			.of((q) -> q.bool((bool) -> bool.filter((f) -> f.term((t) -> t.field("rule_id").value(ruleId)))
+				.filter((f) -> f.range((r) -> r.untyped((u) -> u.field("matched_at")
+					.gte(JsonData.of(start.toString()))
+					.lt(JsonData.of(end.toString())))))));
+		List<AlertRaised> raised = new ArrayList<>(search(query, 0, max).stream().map(AlertDocument::alert).toList());
+		raised.sort(Comparator.comparing(AlertRaised::matchedAt));
+		return raised;
 	}
 
 	/**
