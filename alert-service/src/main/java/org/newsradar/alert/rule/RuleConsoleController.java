@@ -75,7 +75,8 @@ class RuleConsoleController {
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model)
 			throws IOException {
 		String find = q.strip();
-		List<WatchRule> found = this.store.sorted().stream().filter((rule) -> holds(rule, find)).toList();
+		String lower = find.toLowerCase(Locale.ROOT);
+		List<WatchRule> found = this.store.sorted().stream().filter((rule) -> holds(rule, lower)).toList();
 		int pages = Math.max(1, Math.ceilDiv(found.size(), RULES_PER_PAGE));
 		int shown = Math.clamp(page, 1, pages);
 		int from = (shown - 1) * RULES_PER_PAGE;
@@ -94,8 +95,10 @@ class RuleConsoleController {
 		return "rules";
 	}
 
-	private static boolean holds(WatchRule rule, String find) {
-		String lower = find.toLowerCase(Locale.ROOT);
+	/**
+	 * Whether the rule's name or query holds {@code lower}, a lower-case piece of text.
+	 */
+	private static boolean holds(WatchRule rule, String lower) {
 		return rule.name().toLowerCase(Locale.ROOT).contains(lower)
 				|| (rule.query() != null && rule.query().toLowerCase(Locale.ROOT).contains(lower));
 	}
