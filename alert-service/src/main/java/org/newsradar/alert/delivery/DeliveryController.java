@@ -1,25 +1,25 @@
 package org.newsradar.alert.delivery;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
+import org.newsradar.operations.NotFoundException;
+import org.newsradar.operations.Pages;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.newsradar.operations.NotFoundException;
-import org.newsradar.operations.Pages;
 
 /**
  * {@code /api/deliveries}: every delivery with its state ({@code pending},
@@ -32,8 +32,11 @@ class DeliveryController {
 
 	private final DeliveryLedger ledger;
 
-	DeliveryController(DeliveryLedger ledger) {
+	private final Clock clock;
+
+	DeliveryController(DeliveryLedger ledger, Clock clock) {
 		this.ledger = ledger;
+		this.clock = clock;
 	}
 
 	/** Newest first, in pages as {@code GET /api/alerts} has them ({@link Pages}). */
@@ -67,7 +70,7 @@ class DeliveryController {
 			problem.setTitle("Not dead");
 			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 		}
-		Delivery redriven = found.redriven(Instant.now());
+		Delivery redriven = found.redriven(this.clock.instant());
 		this.ledger.save(redriven);
 		return ResponseEntity.accepted().body(redriven);
 	}

@@ -1,7 +1,7 @@
 package org.newsradar.alert.rule;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,7 +58,12 @@ public class RuleStore implements SmartLifecycle {
 
 	private final EventPublisher publisher;
 
-	RuleStore(ApplicationEventPublisher events, CompactedTopicViews views, JsonMapper json, EventPublisher publisher) {
+	/** The time each change is made at (its CloudEvents {@code time}). */
+	private final Clock clock;
+
+	RuleStore(ApplicationEventPublisher events, CompactedTopicViews views, JsonMapper json, EventPublisher publisher,
+			Clock clock) {
+		this.clock = clock;
 		this.timeout = publisher.ackTimeout();
 		this.publisher = publisher;
 		this.events = events;
@@ -127,7 +132,7 @@ public class RuleStore implements SmartLifecycle {
 		for (WatchRule rule : rules) {
 			try {
 				sends.add(this.publisher.publish(Topics.WATCH_RULES, rule.id(), rule, CloudEvents.RULE_SAVED,
-						Instant.now()));
+						this.clock.instant()));
 			}
 			catch (KafkaException ex) {
 				sends.add(CompletableFuture.failedFuture(ex));
@@ -204,7 +209,7 @@ public class RuleStore implements SmartLifecycle {
 		try {
 			this.publisher
 				.publish(Topics.WATCH_RULES, id, rule,
-						(rule != null) ? CloudEvents.RULE_SAVED : CloudEvents.RULE_DELETED, Instant.now())
+						(rule != null) ? CloudEvents.RULE_SAVED : CloudEvents.RULE_DELETED, this.clock.instant())
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {

@@ -2,7 +2,6 @@ package org.newsradar.ingest.feed;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -187,7 +186,7 @@ public class FeedStore implements SmartLifecycle {
 		try {
 			String type = (value == null) ? CloudEvents.FEED_DELETED
 					: Topics.FEEDS.equals(topic) ? CloudEvents.FEED_SAVED : CloudEvents.FEED_POLLED;
-			return this.publisher.publish(topic, id, value, type, Instant.now())
+			return this.publisher.publish(topic, id, value, type, this.clock.instant())
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {

@@ -1,4 +1,4 @@
-package org.newsradar.enrich.eval;
+package org.newsradar.eval;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.newsradar.enrich.eval;
+package org.newsradar.eval;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,4 +4,4 @@
  * language and field, so that every change to a tagger is measured on data nobody on the
  * team wrote.
  */
-package org.newsradar.enrich.eval;
+package org.newsradar.eval;

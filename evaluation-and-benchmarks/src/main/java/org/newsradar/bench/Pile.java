@@ -1,4 +1,4 @@
-package org.newsradar.alert.bench;
+package org.newsradar.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
