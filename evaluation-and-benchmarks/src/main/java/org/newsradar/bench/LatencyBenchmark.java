@@ -1,5 +1,6 @@
 package org.newsradar.bench;
 
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,20 @@ public final class LatencyBenchmark {
 	private LatencyBenchmark() {
 	}
 
+	/**
+	 * alert-service runs in this JVM, beside enrich-service's classes: its
+	 * {@code application.yml} has to be the first on the class path (the module's
+	 * dependency order), or it would start with enrich-service's settings.
+	 */
+	private static void requireAlertServiceConfiguration() {
+		URL found = LatencyBenchmark.class.getClassLoader().getResource("application.yml");
+		String alertService = AlertApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+		if (found == null || !found.getPath().contains(alertService)) {
+			throw new IllegalStateException("The first application.yml on the class path is " + found
+					+ ", not alert-service's (" + alertService + "); put alert-service first among the dependencies");
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	public static void main(String[] args) throws Exception {
 		Path pile = Path.of((args.length > 0) ? args[0] : "../shared/eval/pile/news_pile.jsonl");
@@ -57,6 +72,7 @@ public final class LatencyBenchmark {
 		List<ArticleEnriched> articles = Pile.read(pile, rate * seconds);
 		List<WatchRule> rules = new RuleGenerator(articles).generate(ruleCount);
 
+		requireAlertServiceConfiguration();
 		TestEngines.createTopics(3, Topics.ARTICLES_ENRICHED);
 		try (ConfigurableApplicationContext alertService = new SpringApplicationBuilder(AlertApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers(),
