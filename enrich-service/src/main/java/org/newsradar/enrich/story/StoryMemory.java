@@ -2,7 +2,6 @@ package org.newsradar.enrich.story;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,23 +10,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.newsradar.elasticsearch.IndexSetup;
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.slf4j.Logger;
@@ -45,11 +34,12 @@ import org.springframework.stereotype.Component;
  * story whole.
  * <ul>
  * <li>Before each batch, {@link #catchUpUnlessBusy()} reads what other instances (and
- * this service's earlier runs) wrote since it last looked, unless another thread of this
- * instance is reading or writing the memory: at the first batch, everything written
- * within {@link StoryTagger#WINDOW}, newest first, up to {@link StoryTagger#CAPACITY}
- * articles; then, for each writer, the writes it counted after the last one read.
- * Articles of one batch find each other in the tagger's heap.</li>
+ * this service's earlier runs) wrote since it last looked ({@link OthersWrites}), unless
+ * another thread of this instance is reading or writing the memory: at the first batch,
+ * everything written within {@link StoryTagger#WINDOW}, newest first, up to
+ * {@link StoryTagger#CAPACITY} articles; then, for each writer, the writes it counted
+ * after the last one read. Articles of one batch find each other in the tagger's
+ * heap.</li>
  * <li>After the batch is tagged, {@link #record} writes it and waits for the index to
  * refresh, before the articles are indexed and published. The consumer threads of an
  * instance write together: the batches that wait while one write is under way go in the
@@ -63,7 +53,7 @@ import org.springframework.stereotype.Component;
  * visible), the earlier never joins the later, so both articles leave enrich-service with
  * one story id and alert-service raises one alert.</li>
  * <li>Once an hour, a thread of its own deletes the documents written before the window
- * ({@link #forget()}).</li>
+ * ({@link OldStories}).</li>
  * </ul>
  */
 @Component
@@ -71,24 +61,6 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	/** The read/write alias of the story memory. */
 	public static final String ALIAS = "stories";
-
-	private static final int PAGE = 1000;
-
-	/** How often documents written before the window are deleted. */
-	private static final Duration FORGET_EVERY = Duration.ofHours(1);
-
-	/** When, after the start, documents written before the window are first deleted. */
-	private static final Duration FORGET_FIRST = Duration.ofMinutes(5);
-
-	/**
-	 * How long after the window documents are kept, for the clocks of other instances.
-	 */
-	private static final Duration FORGET_MARGIN = Duration.ofHours(1);
-
-	/**
-	 * The most writers (runs of enrich-service) within the window that are told apart.
-	 */
-	private static final int WRITERS = 10_000;
 
 	private static final Logger logger = LoggerFactory.getLogger(StoryMemory.class);
 
@@ -98,14 +70,13 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	private final StoryTagger tagger;
 
-	private final int capacity;
-
 	private final Clock clock;
 
 	private final String writer = UUID.randomUUID().toString();
 
-	/** Each other writer's last write read. */
-	private final Map<String, Cursor> cursors = new HashMap<>();
+	private final OthersWrites others;
+
+	private final OldStories old;
 
 	private long writes;
 
@@ -114,12 +85,6 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	/** Batches waiting to be written. */
 	private final Queue<Batch> waiting = new ConcurrentLinkedQueue<>();
-
-	/** Whether the memory was read from Elasticsearch once. */
-	private volatile boolean loaded;
-
-	/** Deletes the documents written before the window, in the background. */
-	private ScheduledExecutorService forgetting;
 
 	private Instant lastWrite = Instant.EPOCH;
 
@@ -133,20 +98,18 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	 * capacity; smaller in tests).
 	 */
 	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock, int capacity) {
-		this.capacity = capacity;
 		this.clock = clock;
 		this.client = client;
 		this.setup = setup;
 		this.tagger = tagger;
+		this.others = new OthersWrites(client, clock, this.writer, capacity);
+		this.old = new OldStories(client, clock);
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		this.setup.ensure(ALIAS, new ClassPathResource("stories-template.json", StoryMemory.class));
-		this.forgetting = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("story-memory-forget").daemon().factory());
-		this.forgetting.scheduleWithFixedDelay(this::forgetOld, FORGET_FIRST.toMinutes(), FORGET_EVERY.toMinutes(),
-				TimeUnit.MINUTES);
+		this.old.start();
 	}
 
 	/**
@@ -158,7 +121,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
 	 */
 	public void catchUpUnlessBusy() throws IOException {
-		if (!this.loaded) {
+		if (!this.others.loaded()) {
 			this.lock.lock();
 		}
 		else if (!this.lock.tryLock()) {
@@ -180,102 +143,11 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	public List<Written> catchUp() throws IOException {
 		this.lock.lock();
 		try {
-			return readSinceLast();
+			return this.others.read(this.tagger);
 		}
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	private List<Written> readSinceLast() throws IOException {
-		Map<String, Cursor> lastWrites = this.loaded ? Map.of() : lastWrites();
-		List<Hit<StoryDocument>> newestFirst = new ArrayList<>();
-		List<FieldValue> after = null;
-		Query query = sinceLastRead();
-		while (newestFirst.size() < this.capacity) {
-			List<FieldValue> from = after;
-			int size = Math.min(PAGE, this.capacity - newestFirst.size());
-			List<Hit<StoryDocument>> page = this.client.search((search) -> {
-				search.index(ALIAS)
-					.query(query)
-					.size(size)
-					.seqNoPrimaryTerm(true)
-					.sort((sort) -> sort.field((field) -> field.field("written_at").order(SortOrder.Desc)))
-					.sort((sort) -> sort.field((field) -> field.field("article_id").order(SortOrder.Desc)));
-				return (from != null) ? search.searchAfter(from) : search;
-			}, StoryDocument.class).hits().hits();
-			newestFirst.addAll(page);
-			if (page.size() < size) {
-				break;
-			}
-			after = page.get(page.size() - 1).sort();
-		}
-		List<Written> read = new ArrayList<>(newestFirst.size());
-		for (Hit<StoryDocument> hit : newestFirst.reversed()) {
-			StoryDocument document = hit.source();
-			this.tagger.recall(document.fingerprint(), document.storyId());
-			this.cursors.merge(document.writer(), new Cursor(document.seq(), document.writtenAt()), Cursor::later);
-			read.add(new Written(document.articleId(), hit.primaryTerm(), hit.seqNo()));
-		}
-		// What the first read left out is older than what it read: not to be read later.
-		lastWrites.forEach((other, cursor) -> this.cursors.merge(other, cursor, Cursor::later));
-		this.loaded = true;
-		return read;
-	}
-
-	/**
-	 * Each other writer's last write within the window, as the first read starts: that
-	 * read takes the newest {@link StoryTagger#CAPACITY} articles, and the older ones of
-	 * the same writers must not come back as new in a later read (tens of thousands of
-	 * them would push the articles being tagged out of the tagger's memory).
-	 */
-	private Map<String, Cursor> lastWrites() throws IOException {
-		String windowStart = this.clock.instant().minus(StoryTagger.WINDOW).toString();
-		SearchResponse<Void> response = this.client.search(
-				(search) -> search.index(ALIAS)
-					.size(0)
-					.query(QueryBuilders.bool((bool) -> bool
-						.mustNot(QueryBuilders.term((term) -> term.field("writer").value(this.writer)))
-						.filter(QueryBuilders
-							.range((range) -> range.date((date) -> date.field("written_at").gte(windowStart))))))
-					.aggregations("writers", (writers) -> writers.terms((terms) -> terms.field("writer").size(WRITERS))
-						.aggregations("seq", (seq) -> seq.max((max) -> max.field("seq")))
-						.aggregations("written_at", (writtenAt) -> writtenAt.max((max) -> max.field("written_at")))),
-				Void.class);
-		Map<String, Cursor> last = new HashMap<>();
-		for (StringTermsBucket bucket : response.aggregations().get("writers").sterms().buckets().array()) {
-			last.put(bucket.key().stringValue(), new Cursor((long) bucket.aggregations().get("seq").max().value(),
-					Instant.ofEpochMilli((long) bucket.aggregations().get("written_at").max().value())));
-		}
-		return last;
-	}
-
-	/**
-	 * Other writers' documents after their cursors, and those of writers not read yet
-	 * within the window.
-	 */
-	private Query sinceLastRead() {
-		Instant windowStart = this.clock.instant().minus(StoryTagger.WINDOW);
-		// A writer silent for longer than the window (an earlier run) wrote nothing the
-		// query below would read again.
-		this.cursors.values().removeIf((cursor) -> cursor.writtenAt().isBefore(windowStart));
-		List<Query> since = new ArrayList<>();
-		this.cursors.forEach((other, cursor) -> since.add(QueryBuilders
-			.bool((bool) -> bool.filter(QueryBuilders.term((term) -> term.field("writer").value(other)))
-				.filter(QueryBuilders
-					.range((range) -> range.number((number) -> number.field("seq").gt((double) cursor.seq())))))));
-		List<FieldValue> known = this.cursors.keySet().stream().map(FieldValue::of).toList();
-		since.add(QueryBuilders.bool((bool) -> {
-			if (!known.isEmpty()) {
-				bool.mustNot(
-						QueryBuilders.terms((terms) -> terms.field("writer").terms((values) -> values.value(known))));
-			}
-			return bool.filter(QueryBuilders
-				.range((range) -> range.date((date) -> date.field("written_at").gte(windowStart.toString()))));
-		}));
-		return QueryBuilders
-			.bool((bool) -> bool.mustNot(QueryBuilders.term((term) -> term.field("writer").value(this.writer)))
-				.filter(QueryBuilders.bool((any) -> any.should(since).minimumShouldMatch("1"))));
 	}
 
 	/**
@@ -322,7 +194,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	private void recordTogether(List<ArticleDraft> drafts) throws IOException {
 		List<ArticleDraft> founders = drafts.stream().filter(this::startsAStory).toList();
 		Map<String, Written> mine = write(drafts);
-		List<Written> others = readSinceLast();
+		List<Written> others = this.others.read(this.tagger);
 		List<ArticleDraft> moved = new ArrayList<>();
 		for (ArticleDraft draft : founders) {
 			String articleId = draft.received().id();
@@ -350,61 +222,17 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Deletes the documents written before the window (with an hour's margin for the
-	 * clocks of other instances): no read takes them any more, and the index would
-	 * otherwise grow with every article ever enriched. Runs every {@link #FORGET_EVERY}
-	 * on a thread of its own, a page of ids at a time (the Elasticsearch node the tests
-	 * run has no {@code _delete_by_query}).
+	 * Deletes the documents written before the window now ({@link OldStories}).
 	 * @return how many documents were deleted
 	 * @throws IOException when Elasticsearch cannot be reached
 	 */
 	int forget() throws IOException {
-		String before = this.clock.instant().minus(StoryTagger.WINDOW).minus(FORGET_MARGIN).toString();
-		Query old = QueryBuilders.range((range) -> range.date((date) -> date.field("written_at").lt(before)));
-		int deleted = 0;
-		List<FieldValue> after = null;
-		while (true) {
-			List<FieldValue> from = after;
-			List<Hit<Void>> page = this.client.search((search) -> {
-				search.index(ALIAS)
-					.query(old)
-					.size(PAGE)
-					.source((source) -> source.fetch(false))
-					.sort((sort) -> sort.field((field) -> field.field("written_at").order(SortOrder.Asc)))
-					.sort((sort) -> sort.field((field) -> field.field("article_id").order(SortOrder.Asc)));
-				return (from != null) ? search.searchAfter(from) : search;
-			}, Void.class).hits().hits();
-			if (page.isEmpty()) {
-				return deleted;
-			}
-			List<BulkOperation> deletions = page.stream()
-				.map((hit) -> BulkOperation
-					.of((operation) -> operation.delete((delete) -> delete.index(hit.index()).id(hit.id()))))
-				.toList();
-			BulkResponse response = this.client.bulk((bulk) -> bulk.operations(deletions));
-			deleted += (int) response.items().stream().filter((item) -> item.error() == null).count();
-			after = page.get(page.size() - 1).sort();
-		}
-	}
-
-	private void forgetOld() {
-		try {
-			int deleted = forget();
-			if (deleted > 0) {
-				logger.info("Deleted {} story documents written before the window", deleted);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Could not delete the story documents written before the window (tried again in {}): {}",
-					FORGET_EVERY, ex.toString());
-		}
+		return this.old.forget();
 	}
 
 	@Override
 	public void destroy() {
-		if (this.forgetting != null) {
-			this.forgetting.shutdownNow();
-		}
+		this.old.stop();
 	}
 
 	/**
@@ -454,20 +282,6 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 		Batch(List<ArticleDraft> drafts) {
 			this.drafts = drafts;
-		}
-
-	}
-
-	/**
-	 * How far another writer's writes have been read.
-	 *
-	 * @param seq its count of its last write read
-	 * @param writtenAt when that write was made
-	 */
-	private record Cursor(long seq, Instant writtenAt) {
-
-		Cursor later(Cursor other) {
-			return (other.seq > this.seq) ? other : this;
 		}
 
 	}
