@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,16 +72,14 @@ public final class PipelineBenchmark {
 	 */
 	private static final int WARM_UP = 2000;
 
-	private static final List<String> PROCESSES = List.of("ingest-service", "enrich-service", "alert-service", "kafka",
-			"elasticsearch");
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
-	private final Path pids = Path.of(System.getenv().getOrDefault("NEWSRADAR_RUN", ".newsradar/run"));
+	private final StackProcesses processes = new StackProcesses(
+			Path.of(System.getenv().getOrDefault("NEWSRADAR_RUN", ".newsradar/run")));
 
 	private final String apiKey = System.getenv("NEWSRADAR_API_KEY");
 
@@ -230,7 +226,7 @@ public final class PipelineBenchmark {
 		Map<String, Double> enrichedBefore = counters(ENRICH, "newsradar_articles_enriched_total");
 		Map<String, Double> matchedBefore = counters(ALERTS, "newsradar_articles_matched_total");
 		double alertsBefore = total(counters(ALERTS, "newsradar_alerts_raised_total"));
-		Map<String, Double> cpuBefore = cpu();
+		Map<String, Double> cpuBefore = this.processes.cpuSeconds();
 		Sampler sampler = new Sampler(List.of(stage(ENRICH, "newsradar_articles_enriched_total", enrichedBefore),
 				stage(ALERTS, "newsradar_articles_matched_total", matchedBefore)));
 		Thread sampling = Thread.ofPlatform().name("sampler").start(sampler);
@@ -244,7 +240,7 @@ public final class PipelineBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		sampler.stop();
 		sampling.join();
-		Map<String, Double> cpuAfter = cpu();
+		Map<String, Double> cpuAfter = this.processes.cpuSeconds();
 		double alerts = total(counters(ALERTS, "newsradar_alerts_raised_total")) - alertsBefore;
 
 		double rate = articles.size() / seconds;
@@ -536,9 +532,8 @@ public final class PipelineBenchmark {
 					for (Stage stage : this.stages) {
 						stage.sample(total(counters(stage.service, stage.counter)), System.nanoTime());
 					}
-					for (String process : PROCESSES) {
-						pid(process).ifPresent((pid) -> this.rssKb.merge(process, treeRssKb(pid), Math::max));
-					}
+					PipelineBenchmark.this.processes.residentKb()
+						.forEach((process, kb) -> this.rssKb.merge(process, kb, Math::max));
 					Thread.sleep(500);
 				}
 				catch (InterruptedException ex) {
@@ -556,79 +551,16 @@ public final class PipelineBenchmark {
 
 		String rss() {
 			StringBuilder text = new StringBuilder();
-			for (String process : PROCESSES) {
+			for (String process : StackProcesses.NAMES) {
 				Long kb = this.rssKb.get(process);
 				if (kb != null) {
 					text.append(String.format(Locale.ROOT, "%s %.0f MB, ", process, kb / 1024.0));
 				}
 			}
-			return text.isEmpty() ? "no pid files in " + PipelineBenchmark.this.pids
+			return text.isEmpty() ? "no pid files in " + PipelineBenchmark.this.processes.pids()
 					: text.substring(0, text.length() - 2);
 		}
 
-	}
-
-	/** CPU time of each process of the stack, with its children (Elasticsearch's JVM). */
-	private Map<String, Double> cpu() {
-		Map<String, Double> cpu = new LinkedHashMap<>();
-		for (String process : PROCESSES) {
-			pid(process).ifPresent((pid) -> cpu.put(process, treeCpuSeconds(pid)));
-		}
-		return cpu;
-	}
-
-	private Optional<Long> pid(String process) {
-		try {
-			return Optional.of(Long.parseLong(Files.readString(this.pids.resolve(process + ".pid")).trim()));
-		}
-		catch (IOException | NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static double treeCpuSeconds(long pid) {
-		return tree(pid).stream().mapToDouble((each) -> {
-			String[] fields = statFields(each);
-			// utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a
-			// second on Linux).
-			return (fields.length > 14) ? (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0 : 0;
-		}).sum();
-	}
-
-	private static long treeRssKb(long pid) {
-		return tree(pid).stream().mapToLong((each) -> {
-			try {
-				for (String line : Files.readAllLines(Path.of("/proc/" + each + "/status"))) {
-					if (line.startsWith("VmRSS:")) {
-						return Long.parseLong(line.replaceAll("[^0-9]", ""));
-					}
-				}
-			}
-			catch (IOException ex) {
-				// gone
-			}
-			return 0;
-		}).sum();
-	}
-
-	private static List<Long> tree(long pid) {
-		List<Long> pids = new ArrayList<>(List.of(pid));
-		ProcessHandle.of(pid).ifPresent((process) -> process.descendants().forEach((child) -> pids.add(child.pid())));
-		return pids;
-	}
-
-	/** The fields of /proc/PID/stat after the command name (which may hold spaces). */
-	private static String[] statFields(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			String[] fields = new String[after.length + 2];
-			System.arraycopy(after, 0, fields, 2, after.length);
-			return fields;
-		}
-		catch (IOException ex) {
-			return new String[0];
-		}
 	}
 
 	private static long percentile(List<Long> sorted, int percent) {
