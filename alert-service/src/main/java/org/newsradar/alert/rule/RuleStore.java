@@ -1,7 +1,7 @@
 package org.newsradar.alert.rule;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
