@@ -14,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param bulk how documents are sent to Elasticsearch
  * @param indexTimeout how long a batch waits for Elasticsearch before it is retried
+ * @param sliceSize articles of a batch tagged together: a slice is written (stories,
+ * indexing, publishing) while the next one is tagged
  */
 @Validated
 @ConfigurationProperties("newsradar.enrich")
-public record EnrichProperties(@Valid @DefaultValue Bulk bulk, @DefaultValue("60s") Duration indexTimeout) {
+public record EnrichProperties(@Valid @DefaultValue Bulk bulk, @DefaultValue("60s") Duration indexTimeout,
+		@Min(1) @DefaultValue("125") int sliceSize) {
 
 	/**
 	 * @param maxOperations documents per bulk request

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +33,7 @@ import org.newsradar.operations.ThroughputLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -38,14 +42,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Enriches, indexes and publishes one batch; returns normally only when every article of
- * the batch (up to a poison record) is in Elasticsearch and on {@code articles.enriched}.
- * The stories of the batch are written to the story memory before the articles are
- * indexed and published, so that an article published with a story id can always be found
- * by the next version of its story, whichever instance or run of enrich-service takes
- * that one.
+ * the batch (up to a poison record) is in Elasticsearch and on {@code articles.enriched},
+ * so the container commits the batch's offsets only once it is durable. Within the batch,
+ * the writing of one slice overlaps the tagging of the next. The stories of a slice are
+ * written to the story memory before its articles are indexed and published, so that an
+ * article published with a story id can always be found by the next version of its story,
+ * whichever instance or run of enrich-service takes that one.
  */
 @Service
-class EnrichmentFlow {
+class EnrichmentFlow implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(EnrichmentFlow.class);
 
@@ -66,6 +71,9 @@ class EnrichmentFlow {
 	private final StoryMemory stories;
 
 	private final ThroughputLog throughput;
+
+	private final ExecutorService writers = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("enrich-writer-", 0).factory());
 
 	EnrichmentFlow(EnrichmentPipeline pipeline, ArticleIndexer indexer, EventPublisher publisher,
 			EnrichProperties properties, RecordObservations observations, EnrichMetrics metrics, StoryMemory stories,
@@ -91,12 +99,49 @@ class EnrichmentFlow {
 		}
 	}
 
+	/**
+	 * Tags the batch a slice at a time; each slice's stories, indexing and publishing run
+	 * on a writer thread while this thread tags the next slice. A slice starts writing
+	 * only when the one before is durable, so the articles of a partition are published
+	 * in order, and nothing of the batch is still in flight when this method returns or
+	 * throws.
+	 */
 	private void process(List<ConsumerRecord<String, ArticleIngested>> records, List<Observation> traces) {
 		this.metrics.phase(Phase.STORIES_READ).record(() -> rememberStories(this.stories::catchUpUnlessBusy));
-		Timer.Sample tagging = Timer.start();
-		List<ArticleDraft> drafts = new ArrayList<>(records.size());
+		int size = this.properties.sliceSize();
+		CompletableFuture<BatchListenerFailedException> writing = CompletableFuture.completedFuture(null);
 		BatchListenerFailedException poison = null;
-		for (int i = 0; i < records.size() && poison == null; i++) {
+		for (int from = 0; from < records.size() && poison == null; from += size) {
+			Slice slice = tag(records, traces, from, Math.min(records.size(), from + size));
+			poison = durable(writing);
+			if (poison == null) {
+				writing = CompletableFuture.supplyAsync(() -> write(slice, records, traces), this.writers);
+				poison = slice.poison();
+			}
+		}
+		BatchListenerFailedException refused = durable(writing);
+		if (refused != null) {
+			poison = refused;
+		}
+		if (poison != null) {
+			this.metrics.deadLettered();
+			try (Observation.Scope scope = traces.get(poison.getIndex()).openScope()) {
+				logger.warn("{}; it goes to {}", poison.getMessage(), Topics.deadLetter(Topics.ARTICLES_RAW));
+			}
+			throw poison;
+		}
+	}
+
+	/**
+	 * Runs the taggers over the records {@code from} (inclusive) to {@code to}, up to the
+	 * first that cannot be enriched.
+	 */
+	private Slice tag(List<ConsumerRecord<String, ArticleIngested>> records, List<Observation> traces, int from,
+			int to) {
+		Timer.Sample tagging = Timer.start();
+		List<ArticleDraft> drafts = new ArrayList<>(to - from);
+		BatchListenerFailedException poison = null;
+		for (int i = from; i < to && poison == null; i++) {
 			ConsumerRecord<String, ArticleIngested> record = records.get(i);
 			try (Observation.Scope scope = traces.get(i).openScope()) {
 				drafts.add(this.pipeline.draft(readable(record)));
@@ -107,24 +152,59 @@ class EnrichmentFlow {
 			}
 		}
 		tagging.stop(this.metrics.phase(Phase.TAG));
-		this.metrics.phase(Phase.STORIES_WRITE).record(() -> rememberStories(() -> this.stories.record(drafts)));
-		List<ArticleEnriched> all = drafts.stream().map(this.pipeline::enriched).toList();
+		return new Slice(from, drafts, poison);
+	}
+
+	/**
+	 * Writes a tagged slice: its stories, then its articles into Elasticsearch, then on
+	 * {@code articles.enriched}.
+	 * @return why Elasticsearch refused an article of the slice for good, or {@code null}
+	 * when every article is durable
+	 */
+	private BatchListenerFailedException write(Slice slice, List<ConsumerRecord<String, ArticleIngested>> records,
+			List<Observation> traces) {
+		this.metrics.phase(Phase.STORIES_WRITE)
+			.record(() -> rememberStories(() -> this.stories.record(slice.drafts())));
+		List<ArticleEnriched> all = slice.drafts().stream().map(this.pipeline::enriched).toList();
 		Indexed indexed = this.metrics.phase(Phase.INDEX).record(() -> indexAll(all));
-		if (indexed.refusal() != null) {
-			poison = new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(indexed.count())),
-					new PoisonMessageException(indexed.refusal(), null), indexed.count());
-		}
 		List<ArticleEnriched> enriched = all.subList(0, indexed.count());
-		this.metrics.phase(Phase.PUBLISH).record(() -> publishAll(enriched, traces));
+		List<Observation> slicesTraces = traces.subList(slice.from(), slice.from() + enriched.size());
+		this.metrics.phase(Phase.PUBLISH).record(() -> publishAll(enriched, slicesTraces));
 		this.metrics.enriched(enriched.size());
 		this.throughput.add(enriched.size());
-		if (poison != null) {
-			this.metrics.deadLettered();
-			try (Observation.Scope scope = traces.get(poison.getIndex()).openScope()) {
-				logger.warn("{}; it goes to {}", poison.getMessage(), Topics.deadLetter(Topics.ARTICLES_RAW));
-			}
-			throw poison;
+		if (indexed.refusal() == null) {
+			return null;
 		}
+		int index = slice.from() + indexed.count();
+		return new BatchListenerFailedException("Elasticsearch refused " + describe(records.get(index)),
+				new PoisonMessageException(indexed.refusal(), null), index);
+	}
+
+	/**
+	 * Waits for a slice's writing.
+	 * @return why an article of it was refused, or {@code null}
+	 * @throws RuntimeException what the writing threw (Elasticsearch or Kafka could not
+	 * be reached: the whole batch is retried)
+	 */
+	private static BatchListenerFailedException durable(CompletableFuture<BatchListenerFailedException> writing) {
+		try {
+			return writing.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	/**
+	 * Records {@code from} to {@code from + drafts.size()} of a batch, tagged.
+	 *
+	 * @param from the index of the slice's first record in the batch
+	 * @param drafts the tagged articles
+	 * @param poison the record after the drafts, which could not be enriched, or
+	 * {@code null}
+	 */
+	private record Slice(int from, List<ArticleDraft> drafts, BatchListenerFailedException poison) {
+
 	}
 
 	/**
@@ -219,6 +299,11 @@ class EnrichmentFlow {
 			}
 		}
 		this.publisher.awaitAcknowledged(sends);
+	}
+
+	@Override
+	public void destroy() {
+		this.writers.close();
 	}
 
 	private static String abbreviate(String title) {

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 // Closed after the class: its consumer would otherwise keep enriching what later tests send.
-@SpringBootTest(properties = "spring.kafka.consumer.group-id=enrich-flow-it")
+// Slices of two articles, so that a polled batch is written in several slices.
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=enrich-flow-it", "newsradar.enrich.slice-size=2" })
 @DirtiesContext
 class EnrichFlowIT {
 
@@ -119,6 +121,37 @@ class EnrichFlowIT {
 		assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 		assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
 		assertThat(awaitDocument(valid.id()).get("countries")).extracting(JsonNode::asString).contains("UZ", "KG");
+	}
+
+	@Test
+	void aPoisonMessageAmongSlicesLosesNothingAndRepeatsNothing() throws Exception {
+		List<String> valid = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			if (i == 13) {
+				this.kafka.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 1, "poison-among-slices",
+						"{not json".getBytes(StandardCharsets.UTF_8)));
+				continue;
+			}
+			ArticleIngested article = article("Mongolia and Japan hold talks, round " + i,
+					"Ulaanbaatar " + UUID.randomUUID());
+			valid.add(article.id());
+			this.kafka.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 1, article.id(), article));
+		}
+		this.kafka.flush();
+
+		List<String> dead = new ArrayList<>();
+		List<String> enriched = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			ConsumerRecords<String, byte[]> records = this.downstream.poll(Duration.ofMillis(200));
+			records.records(Topics.deadLetter(Topics.ARTICLES_RAW)).forEach((record) -> dead.add(record.key()));
+			records.records(Topics.ARTICLES_ENRICHED).forEach((record) -> enriched.add(record.key()));
+			assertThat(enriched).hasSizeGreaterThanOrEqualTo(valid.size());
+			assertThat(dead).isNotEmpty();
+		});
+		this.downstream.poll(Duration.ofSeconds(2)).forEach((record) -> enriched.add(record.key()));
+		assertThat(dead).containsExactly("poison-among-slices");
+		assertThat(enriched).containsExactlyInAnyOrderElementsOf(valid);
+		valid.forEach(this::awaitDocument);
 	}
 
 	@Test
