@@ -175,6 +175,7 @@ public class IndexSetup implements SmartLifecycle {
 				.withJson(new StringReader(this.json.writeValueAsString(template)))));
 		if (this.client.indices().existsAlias((request) -> request.name(alias)).value()) {
 			addNewFields(alias, template.get("template").get("mappings"));
+			refreshAsTheTemplateSays(alias, template.get("template").get("settings"));
 		}
 		else {
 			try {
@@ -234,6 +235,19 @@ public class IndexSetup implements SmartLifecycle {
 		catch (ElasticsearchException ex) {
 			logger.warn("The indices behind '{}' keep their mapping; new template fields apply from the next index: {}",
 					alias, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The indices behind the alias refresh as often as the template says, whatever it
+	 * said when they were created.
+	 */
+	private void refreshAsTheTemplateSays(String alias, JsonNode settings) throws IOException {
+		JsonNode interval = settings.path("refresh_interval");
+		if (interval.isString()) {
+			this.client.indices()
+				.putSettings((request) -> request.index(alias)
+					.settings((index) -> index.refreshInterval((time) -> time.time(interval.asString()))));
 		}
 	}
 

@@ -165,7 +165,8 @@ public class AlertStore implements InitializingBean, RaisedAlerts {
 					.retryOnConflict(3)
 					.action((action) -> action.doc(change))));
 			}
-			return bulk.refresh(Refresh.WaitFor);
+			// Seen by the next page at once: the alerts index refreshes only every 5 s.
+			return bulk.refresh(Refresh.True);
 		});
 		List<String> marked = new ArrayList<>();
 		for (BulkResponseItem item : response.items()) {
