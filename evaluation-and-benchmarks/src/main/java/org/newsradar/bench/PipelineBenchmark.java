@@ -52,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * of the file, since an article of a story that already alerted a rule raises nothing
  * new.
  * <p>
- * Arguments: {@code [--articles N] [--rules R] [--rate A] [--seconds S] [FILE]}; the
+ * Arguments:
+ * {@code [--articles N] [--rules R] [--rate A] [--seconds S] [--warm-up W] [FILE]}; the
  * environment gives the run directory of pid files ({@code NEWSRADAR_RUN}) and the API
  * key ({@code NEWSRADAR_API_KEY}), if any.
  */
@@ -68,7 +69,8 @@ public final class PipelineBenchmark {
 
 	/**
 	 * Articles (from the end of the file) put through the pipeline before anything is
-	 * measured: a service just started loads language models and compiles code.
+	 * measured, unless {@code --warm-up} says otherwise: a service just started loads
+	 * language models and compiles code. At most a tenth of the file.
 	 */
 	private static final int WARM_UP = 2000;
 
@@ -103,17 +105,19 @@ public final class PipelineBenchmark {
 		int rules = Integer.parseInt(options.getOrDefault("rules", "1000"));
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
 		Integer rate = options.containsKey("rate") ? Integer.valueOf(options.get("rate")) : null;
-		new PipelineBenchmark().measure(file, articles, rules, rate, seconds);
+		Integer warmUp = options.containsKey("warm-up") ? Integer.valueOf(options.get("warm-up")) : null;
+		new PipelineBenchmark().measure(file, articles, rules, rate, seconds, warmUp);
 		System.exit(0);
 	}
 
-	private void measure(Path file, int articleCount, int ruleCount, Integer fixedRate, int seconds) throws Exception {
+	private void measure(Path file, int articleCount, int ruleCount, Integer fixedRate, int seconds,
+			Integer warmUpCount) throws Exception {
 		List<ArticleEnriched> pile = Pile.read(file, Integer.MAX_VALUE);
-		if (pile.size() <= articleCount) {
-			throw new IllegalArgumentException(file + " has " + pile.size() + " articles; the throughput phase takes "
-					+ articleCount + " and the latency phase needs more after them");
+		int warmUp = (warmUpCount != null) ? warmUpCount : Math.min(WARM_UP, pile.size() / 10);
+		if (warmUp < 0 || pile.size() <= articleCount + warmUp) {
+			throw new IllegalArgumentException(file + " has " + pile.size() + " articles; the warm-up takes " + warmUp
+					+ ", the throughput phase " + articleCount + ", and the latency phase needs more after them");
 		}
-		int warmUp = Math.min(WARM_UP, pile.size() / 10);
 		List<ArticleEnriched> throughputArticles = pile.subList(0, articleCount);
 		List<WatchRule> rules = new RuleGenerator(pile).generateSpecific(ruleCount);
 		saveRules(rules, ruleCount);
