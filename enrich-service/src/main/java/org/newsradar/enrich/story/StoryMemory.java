@@ -2,6 +2,7 @@ package org.newsradar.enrich.story;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Before each batch, {@link #catchUpUnlessBusy()} reads what other instances (and
  * this service's earlier runs) wrote since it last looked ({@link OthersWrites}), unless
- * another thread of this instance is reading or writing the memory: at the first batch,
+ * another thread of this instance is reading or writing the memory or a read began less
+ * than {@link #FRESH} ago (under load, the read after each write comes every few hundred
+ * milliseconds, and each read is a search of the whole window): at the first batch,
  * everything written within {@link StoryTagger#WINDOW}, newest first, up to
  * {@link StoryTagger#CAPACITY} articles; then, for each writer, the writes it counted
  * after the last one read. Articles of one batch find each other in the tagger's
@@ -61,6 +64,11 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	/** The read/write alias of the story memory. */
 	public static final String ALIAS = "stories";
+
+	/**
+	 * How recent a read of the others' writes spares the read before a batch.
+	 */
+	static final Duration FRESH = Duration.ofSeconds(1);
 
 	private static final Logger logger = LoggerFactory.getLogger(StoryMemory.class);
 
@@ -88,6 +96,9 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	private Instant lastWrite = Instant.EPOCH;
 
+	/** When the last read of the others' writes began ({@link System#nanoTime()}). */
+	private volatile long lastRead;
+
 	@Autowired
 	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock) {
 		this(client, setup, tagger, clock, StoryTagger.CAPACITY);
@@ -114,17 +125,17 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	/**
 	 * Before a batch is tagged, lets the tagger remember what others wrote since the last
-	 * read, unless another thread is reading or writing the memory: that thread reads
-	 * what others wrote anyway. Only the first read, which loads the memory, is waited
-	 * for. The story of a batch never depends on this read: {@link #record} reads again
-	 * after its write.
+	 * read, unless another thread is reading or writing the memory (that thread reads
+	 * what others wrote anyway) or a read began less than {@link #FRESH} ago. Only the
+	 * first read, which loads the memory, is waited for. The story of a batch never
+	 * depends on this read: {@link #record} reads again after its write.
 	 * @throws IOException when Elasticsearch cannot be reached: the batch is retried
 	 */
 	public void catchUpUnlessBusy() throws IOException {
 		if (!this.others.loaded()) {
 			this.lock.lock();
 		}
-		else if (!this.lock.tryLock()) {
+		else if (System.nanoTime() - this.lastRead < FRESH.toNanos() || !this.lock.tryLock()) {
 			return;
 		}
 		try {
@@ -143,7 +154,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	public List<Written> catchUp() throws IOException {
 		this.lock.lock();
 		try {
-			return this.others.read(this.tagger);
+			return readOthers();
 		}
 		finally {
 			this.lock.unlock();
@@ -194,7 +205,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	private void recordTogether(List<ArticleDraft> drafts) throws IOException {
 		List<ArticleDraft> founders = drafts.stream().filter(this::startsAStory).toList();
 		Map<String, Written> mine = write(drafts);
-		List<Written> others = this.others.read(this.tagger);
+		List<Written> others = readOthers();
 		List<ArticleDraft> moved = new ArrayList<>();
 		for (ArticleDraft draft : founders) {
 			String articleId = draft.received().id();
@@ -219,6 +230,11 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 			write(moved);
 		}
 		this.tagger.recorded(mine.keySet());
+	}
+
+	private List<Written> readOthers() throws IOException {
+		this.lastRead = System.nanoTime();
+		return this.others.read(this.tagger);
 	}
 
 	/**
