@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -46,9 +45,9 @@ import org.springframework.stereotype.Service;
  * the batch (up to a poison record) is in Elasticsearch and on {@code articles.enriched},
  * so the container commits the batch's offsets only once it is durable. Within the batch,
  * the writing of one slice overlaps the tagging of the next. The stories of a slice are
- * written to the story memory (while its articles are indexed) before its articles are
- * published, so that an article published with a story id can always be found by the next
- * version of its story, whichever instance or run of enrich-service takes that one.
+ * written to the story memory before its articles are indexed and published, so that an
+ * article published with a story id can always be found by the next version of its story,
+ * whichever instance or run of enrich-service takes that one.
  */
 @Service
 class EnrichmentFlow implements DisposableBean {
@@ -157,32 +156,17 @@ class EnrichmentFlow implements DisposableBean {
 	}
 
 	/**
-	 * Writes a tagged slice: its stories and its articles into Elasticsearch at the same
-	 * time, then, once both are durable, its articles on {@code articles.enriched}. An
-	 * article whose story changed when the stories were written (it joins a story another
-	 * instance wrote at the same moment) is indexed again before it is published.
+	 * Writes a tagged slice: its stories, then its articles into Elasticsearch, then on
+	 * {@code articles.enriched}.
 	 * @return why Elasticsearch refused an article of the slice for good, or {@code null}
 	 * when every article is durable
 	 */
 	private BatchListenerFailedException write(Slice slice, List<ConsumerRecord<String, ArticleIngested>> records,
 			List<Observation> traces) {
-		List<ArticleEnriched> tagged = slice.drafts().stream().map(this.pipeline::enriched).toList();
-		List<CompletableFuture<IndexResult>> indexing = this.indexer.index(tagged);
 		this.metrics.phase(Phase.STORIES_WRITE)
 			.record(() -> rememberStories(() -> this.stories.record(slice.drafts())));
-		List<ArticleEnriched> all = new ArrayList<>(tagged);
-		List<ArticleEnriched> moved = new ArrayList<>();
-		for (int i = 0; i < all.size(); i++) {
-			ArticleDraft draft = slice.drafts().get(i);
-			if (!Objects.equals(draft.storyId(), all.get(i).storyId())) {
-				all.set(i, this.pipeline.enriched(draft));
-				moved.add(all.get(i));
-			}
-		}
-		Indexed indexed = this.metrics.phase(Phase.INDEX).record(() -> {
-			Indexed first = indexed(indexing);
-			return moved.isEmpty() ? first : first.thenAgain(indexed(this.indexer.index(moved)), all, moved);
-		});
+		List<ArticleEnriched> all = slice.drafts().stream().map(this.pipeline::enriched).toList();
+		Indexed indexed = this.metrics.phase(Phase.INDEX).record(() -> indexAll(all));
 		List<ArticleEnriched> enriched = all.subList(0, indexed.count());
 		List<Observation> slicesTraces = traces.subList(slice.from(), slice.from() + enriched.size());
 		this.metrics.phase(Phase.PUBLISH).record(() -> publishAll(enriched, slicesTraces));
@@ -261,13 +245,14 @@ class EnrichmentFlow implements DisposableBean {
 	}
 
 	/**
-	 * Waits for every result of articles being indexed.
+	 * Indexes the articles and waits for every result.
 	 * @return how many articles, from the start, are durable, and why the next one was
 	 * refused for good when it was
 	 * @throws IllegalStateException when Elasticsearch could not be reached or asked us
 	 * to slow down: the whole batch is then retried
 	 */
-	private Indexed indexed(List<CompletableFuture<IndexResult>> results) {
+	private Indexed indexAll(List<ArticleEnriched> articles) {
+		List<CompletableFuture<IndexResult>> results = this.indexer.index(articles);
 		for (int i = 0; i < results.size(); i++) {
 			IndexResult result = await(results.get(i));
 			if (!result.succeeded()) {
@@ -278,22 +263,10 @@ class EnrichmentFlow implements DisposableBean {
 				return new Indexed(i, result.error());
 			}
 		}
-		return new Indexed(results.size(), null);
+		return new Indexed(articles.size(), null);
 	}
 
 	private record Indexed(int count, String refusal) {
-
-		/**
-		 * What is durable of a slice, {@code this} being its first indexing and
-		 * {@code again} the indexing of {@code moved}, some of its articles, afterwards.
-		 */
-		Indexed thenAgain(Indexed again, List<ArticleEnriched> slice, List<ArticleEnriched> moved) {
-			if (again.refusal() == null) {
-				return this;
-			}
-			int refused = slice.indexOf(moved.get(again.count()));
-			return (refused < this.count) ? new Indexed(refused, again.refusal()) : this;
-		}
 
 	}
 

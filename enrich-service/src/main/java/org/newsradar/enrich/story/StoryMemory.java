@@ -96,19 +96,25 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	private Instant lastWrite = Instant.EPOCH;
 
+	/** How recent a read spares the read before a batch, in nanoseconds. */
+	private final long fresh;
+
 	/** When the last read of the others' writes began ({@link System#nanoTime()}). */
 	private volatile long lastRead;
 
 	@Autowired
 	public StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock) {
-		this(client, setup, tagger, clock, StoryTagger.CAPACITY);
+		this(client, setup, tagger, clock, StoryTagger.CAPACITY, FRESH);
 	}
 
 	/**
 	 * A memory that reads at most {@code capacity} articles at once (the tagger's
-	 * capacity; smaller in tests).
+	 * capacity; smaller in tests) and spares the read before a batch for {@code fresh}
+	 * after a read.
 	 */
-	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock, int capacity) {
+	StoryMemory(ElasticsearchClient client, IndexSetup setup, StoryTagger tagger, Clock clock, int capacity,
+			Duration fresh) {
+		this.fresh = fresh.toNanos();
 		this.clock = clock;
 		this.client = client;
 		this.setup = setup;
@@ -135,7 +141,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 		if (!this.others.loaded()) {
 			this.lock.lock();
 		}
-		else if (System.nanoTime() - this.lastRead < FRESH.toNanos() || !this.lock.tryLock()) {
+		else if (System.nanoTime() - this.lastRead < this.fresh || !this.lock.tryLock()) {
 			return;
 		}
 		try {

@@ -62,8 +62,8 @@ class StoriesAcrossInstancesIT {
 			try (ConfigurableApplicationContext second = start()) {
 				awaitAssigned(second);
 				send(second, new ProducerRecord<>(Topics.ARTICLES_RAW, pair.get(1).id(), pair.get(1)));
-				assertThat(awaitPublishedStories(second, enriched, pair.subList(0, 2))).containsOnly(englishStory);
 				assertThat(awaitStory(second, pair.get(1).id())).isEqualTo(englishStory).isEqualTo(pair.get(0).id());
+				assertThat(awaitPublishedStories(second, enriched, pair.subList(0, 2))).containsOnly(englishStory);
 			}
 		}
 	}
@@ -88,13 +88,9 @@ class StoriesAcrossInstancesIT {
 			container(first).resume();
 			container(second).resume();
 
-			// Published, each article is in the index as it was published (an article
-			// whose
-			// story changed as its instance wrote the stories is indexed again before).
-			List<String> published = awaitPublishedStories(first, enriched, pair.subList(0, 2));
 			String englishStory = awaitStory(first, pair.get(0).id());
-			assertThat(published).containsOnly(englishStory);
 			assertThat(awaitStory(second, pair.get(1).id())).isEqualTo(englishStory);
+			assertThat(awaitPublishedStories(first, enriched, pair.subList(0, 2))).containsOnly(englishStory);
 		}
 	}
 

@@ -173,9 +173,28 @@ class StoryMemoryIT {
 			writer.enrich(stories.get(0));
 			writer.enrich(stories.get(2));
 		}
-		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), Clock.systemUTC(), 2);
+		StoryMemory small = new StoryMemory(this.client, this.setup, new StoryTagger(), Clock.systemUTC(), 2,
+				StoryMemory.FRESH);
 		assertThat(small.catchUp()).as("the two newest articles of the window, the later run's").hasSize(2);
 		assertThat(small.catchUp()).as("the older ones are not news").isEmpty();
+	}
+
+	@Test
+	void theReadBeforeABatchIsSparedWhileTheLastReadIsFresh() throws IOException {
+		Instance writer = new Instance();
+		StoryTagger sparedTagger = new StoryTagger();
+		StoryMemory spared = new StoryMemory(this.client, this.setup, sparedTagger, Clock.systemUTC(),
+				StoryTagger.CAPACITY, Duration.ofHours(1));
+		StoryTagger readingTagger = new StoryTagger();
+		StoryMemory reading = new StoryMemory(this.client, this.setup, readingTagger, Clock.systemUTC(),
+				StoryTagger.CAPACITY, Duration.ZERO);
+		spared.catchUpUnlessBusy();
+		reading.catchUpUnlessBusy();
+		ArticleDraft written = writer.enrich(Articles.storyPair().get(0));
+		spared.catchUpUnlessBusy();
+		reading.catchUpUnlessBusy();
+		assertThat(sparedTagger.remembered(written.received().id())).as("read less than an hour before").isNull();
+		assertThat(readingTagger.remembered(written.received().id())).as("read again").isNotNull();
 	}
 
 	@Test
