@@ -65,9 +65,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 	/** The read/write alias of the story memory. */
 	public static final String ALIAS = "stories";
 
-	/**
-	 * How recent a read of the others' writes spares the read before a batch.
-	 */
+	/** How recent a read of the others' writes spares the read before a batch. */
 	static final Duration FRESH = Duration.ofSeconds(1);
 
 	private static final Logger logger = LoggerFactory.getLogger(StoryMemory.class);
@@ -96,7 +94,7 @@ public class StoryMemory implements InitializingBean, DisposableBean {
 
 	private Instant lastWrite = Instant.EPOCH;
 
-	/** How recent a read spares the read before a batch, in nanoseconds. */
+	/** {@link #FRESH}, or another span in tests, in nanoseconds. */
 	private final long fresh;
 
 	/** When the last read of the others' writes began ({@link System#nanoTime()}). */
