@@ -38,9 +38,11 @@ import org.springframework.stereotype.Component;
  * The rules, held in memory and kept in the compacted {@code watch-rules} topic. Writes
  * go to the topic first (acknowledged by all replicas) and then to memory; every instance
  * also reads the topic from its beginning through a {@link CompactedTopicView}, so it
- * rebuilds all rules at start and sees the changes other instances make. Each change is
- * announced as {@link RulesChanged}, a batch of records at a time, and the end of the
- * history found at start as {@link RulesLoaded}.
+ * rebuilds all rules at start and sees the changes other instances make. The history
+ * found at start is announced once it is read, as one {@link RulesChanged} holding every
+ * rule it left (a rule saved and deleted in it is never compiled), then
+ * {@link RulesLoaded}; each later change as {@link RulesChanged}, a batch of records at a
+ * time.
  */
 @Component
 public class RuleStore implements SmartLifecycle {
@@ -58,6 +60,11 @@ public class RuleStore implements SmartLifecycle {
 
 	private final EventPublisher publisher;
 
+	/**
+	 * Whether the history read at start was announced; changes wait for it until then.
+	 */
+	private boolean announced;
+
 	/** The time each change is made at (its CloudEvents {@code time}). */
 	private final Clock clock;
 
@@ -68,7 +75,7 @@ public class RuleStore implements SmartLifecycle {
 		this.publisher = publisher;
 		this.events = events;
 		this.view = views.create(Topics.WATCH_RULES, KafkaJson.deserializer(WatchRule.class, json), this::onRecords,
-				() -> events.publishEvent(new RulesLoaded(this.rules.size())));
+				this::announceHistory);
 	}
 
 	public Optional<WatchRule> find(String id) {
@@ -202,7 +209,15 @@ public class RuleStore implements SmartLifecycle {
 	private synchronized void apply(List<WatchRule> saved, List<String> deleted) {
 		saved.forEach((rule) -> this.rules.put(rule.id(), rule));
 		deleted.forEach(this.rules::remove);
-		this.events.publishEvent(new RulesChanged(saved, deleted));
+		if (this.announced) {
+			this.events.publishEvent(new RulesChanged(saved, deleted));
+		}
+	}
+
+	private synchronized void announceHistory() {
+		this.announced = true;
+		this.events.publishEvent(new RulesChanged(List.copyOf(this.rules.values()), List.of()));
+		this.events.publishEvent(new RulesLoaded(this.rules.size()));
 	}
 
 	private void write(String id, WatchRule rule) {

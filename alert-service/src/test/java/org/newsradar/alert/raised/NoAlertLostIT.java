@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -62,6 +63,11 @@ class NoAlertLostIT {
 
 	private final String ruleId = "every-article-of-" + this.source;
 
+	/** A rule of the history that would match this test's outlet, deleted since. */
+	private final String deletedRuleId = "deleted-" + this.run;
+
+	private final Set<String> alertingRules = ConcurrentHashMap.newKeySet();
+
 	private final String group = "alert-service-" + this.run;
 
 	@Test
@@ -87,6 +93,8 @@ class NoAlertLostIT {
 					.untilAsserted(() -> assertThat(collect(alerts, json, raised).keySet())
 						.containsExactlyInAnyOrderElementsOf(stories(articles)));
 				assertThat(raised.values()).containsOnly(1);
+				collect(alerts, json, raised);
+				assertThat(this.alertingRules).doesNotContain(this.deletedRuleId);
 				awaitStoredAlerts(second, articles.size());
 			}
 		}
@@ -203,10 +211,15 @@ class NoAlertLostIT {
 
 	/**
 	 * Other analysts' rules, each saved several times, none of them matching this test's
-	 * outlet: the history alert-service replays at start.
+	 * outlet, and one that matches it, deleted: the history alert-service replays at
+	 * start.
 	 */
 	private void writeRuleHistory(KafkaProducer<String, String> producer, JsonMapper json) throws Exception {
 		List<Future<RecordMetadata>> sends = new ArrayList<>();
+		WatchRule deleted = new WatchRule(this.deletedRuleId, "Deleted", null, null, null, null, List.of(this.source),
+				null, null, null, null);
+		sends.add(producer
+			.send(new ProducerRecord<>(Topics.WATCH_RULES, this.deletedRuleId, json.writeValueAsString(deleted))));
 		for (int version = 0; version < VERSIONS_PER_RULE; version++) {
 			for (int i = 0; i < OTHER_RULES; i++) {
 				String id = "other-" + this.run + "-" + i;
@@ -216,6 +229,9 @@ class NoAlertLostIT {
 				sends.add(producer.send(new ProducerRecord<>(Topics.WATCH_RULES, id, json.writeValueAsString(rule))));
 			}
 		}
+		// Deleted after the whole history, so that its save and its deletion are read in
+		// different polls.
+		sends.add(producer.send(new ProducerRecord<>(Topics.WATCH_RULES, this.deletedRuleId, null)));
 		for (Future<RecordMetadata> send : sends) {
 			send.get();
 		}
@@ -266,6 +282,7 @@ class NoAlertLostIT {
 	private Map<String, Integer> collect(Consumer<String, String> alerts, JsonMapper json,
 			Map<String, Integer> raised) {
 		for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofMillis(500))) {
+			this.alertingRules.add(record.key());
 			if (this.ruleId.equals(record.key())) {
 				JsonNode alert = json.readTree(record.value());
 				raised.merge(alert.get("story_id").asString(), 1, Integer::sum);
