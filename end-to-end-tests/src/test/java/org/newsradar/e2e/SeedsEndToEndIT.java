@@ -290,6 +290,12 @@ class SeedsEndToEndIT {
 		assertThat(metric(ingest,
 				"newsradar_articles_ingested_total{application=\"ingest-service\",status=\"duplicate\"}"))
 			.isEqualTo(5);
+		// One meter summed over its tags, as the pipeline benchmark reads it without a
+		// whole scrape.
+		JsonNode ingested = json
+			.readTree(send("GET", ingest.url("/actuator/metrics/newsradar.articles.ingested"), null, null).body());
+		assertThat(ingested.at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
+		assertThat(ingested.at("/measurements/0/value").asDouble()).isEqualTo(11);
 		assertThat(metric(enrich, "newsradar_articles_enriched_total{application=\"enrich-service\"}")).isEqualTo(6);
 		assertThat(
 				metric(enrich, "newsradar_articles_indexed_total{application=\"enrich-service\",outcome=\"success\"}"))
