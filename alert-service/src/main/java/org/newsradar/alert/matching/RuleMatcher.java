@@ -43,6 +43,9 @@ public class RuleMatcher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleMatcher.class);
 
+	/** Queries the monitor indexes in one call. */
+	private static final int REGISTERED_AT_ONCE = 500;
+
 	/** Dead queries the monitor's cache may hold before it is purged, at least. */
 	static final int STALE_QUERIES = 1000;
 
@@ -56,9 +59,6 @@ public class RuleMatcher implements DisposableBean {
 	static final long CHUNK_CHARS = 400_000;
 
 	private final Monitor monitor;
-
-	/** Queries the monitor indexes in one call. */
-	private static final int REGISTERED_AT_ONCE = 500;
 
 	private final Map<String, Registered> rules = new ConcurrentHashMap<>();
 
@@ -130,8 +130,7 @@ public class RuleMatcher implements DisposableBean {
 				// missing.
 				registered.forEach((rule) -> this.rules.put(rule.rule().id(), rule));
 				// The monitor indexes each call's queries at once: 10,000 rules in one
-				// call
-				// (the rules read at start, a large import) ran a 384 MB heap out.
+				// call (the rules read at start, a large import) ran a 384 MB heap out.
 				for (int from = 0; from < queries.size(); from += REGISTERED_AT_ONCE) {
 					this.monitor.register(queries.subList(from, Math.min(queries.size(), from + REGISTERED_AT_ONCE)));
 				}
