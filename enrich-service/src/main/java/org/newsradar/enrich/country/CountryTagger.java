@@ -87,8 +87,12 @@ public class CountryTagger implements Tagger {
 		List<Suffix> suffixes = new ArrayList<>();
 		for (Map.Entry<String, Pattern> place : this.gazetteer.placeSuffixes().entrySet()) {
 			Matcher matcher = place.getValue().matcher(text);
-			while (matcher.find()) {
-				suffixes.add(new Suffix(matcher.start(), matcher.end(), place.getKey()));
+			// Every suffix starts with a comma: the pattern is tried at the commas only.
+			for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+				if (matcher.region(comma, text.length()).lookingAt()) {
+					suffixes.add(new Suffix(matcher.start(), matcher.end(), place.getKey()));
+					comma = matcher.end() - 1;
+				}
 			}
 		}
 		return suffixes;

@@ -36,31 +36,28 @@ final class TrigramModel {
 
 	private final String[] languages;
 
-	private final LongIntMap index;
+	/** From a trigram's key to where its postings start and how many there are. */
+	private final TrigramTable index;
 
 	/**
-	 * For trigram i, its languages and log-probabilities sit in [offsets[i],
-	 * offsets[i+1]).
+	 * Each language that has a trigram, with its log-probability there: the language in
+	 * the high 32 bits, the {@link Float#floatToIntBits bits} of the gain in the low 32.
+	 * A trigram's postings sit side by side, so a text costs two reads from memory per
+	 * trigram (its slot in the table, its postings), not five.
 	 */
-	private final int[] offsets;
+	private final long[] postings;
 
-	private final short[] languageOf;
-
-	private final float[] gain;
-
-	private TrigramModel(String[] languages, LongIntMap index, int[] offsets, short[] languageOf, float[] gain) {
+	private TrigramModel(String[] languages, TrigramTable index, long[] postings) {
 		this.languages = languages;
 		this.index = index;
-		this.offsets = offsets;
-		this.languageOf = languageOf;
-		this.gain = gain;
+		this.postings = postings;
 	}
 
 	/** Loads the trigram models of the given languages from Lingua's jar. */
 	static TrigramModel load(Collection<Language> candidates) {
 		JsonMapper json = JsonMapper.builder().build();
 		List<String> names = new ArrayList<>();
-		LongIntMap index = new LongIntMap(1 << 19);
+		TrigramTable index = new TrigramTable(1 << 19);
 		List<long[]> postings = new ArrayList<>();
 		for (Language language : candidates) {
 			String code = language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
@@ -88,22 +85,17 @@ final class TrigramModel {
 			}
 		}
 		postings.sort((a, b) -> Long.compare(a[0], b[0]));
-		int[] offsets = new int[postings.size() + 1];
-		short[] languageOf = new short[postings.size()];
-		float[] gain = new float[postings.size()];
-		int trigrams = 0;
+		long[] packed = new long[postings.size()];
+		int start = 0;
 		for (int i = 0; i < postings.size(); i++) {
 			long[] posting = postings.get(i);
-			if (i == 0 || posting[0] != postings.get(i - 1)[0]) {
-				offsets[trigrams] = i;
-				index.put(posting[0], trigrams++);
+			packed[i] = (posting[1] << 32) | (posting[2] & 0xFFFF_FFFFL);
+			if (i + 1 == postings.size() || postings.get(i + 1)[0] != posting[0]) {
+				index.put(posting[0], start, i + 1 - start);
+				start = i + 1;
 			}
-			languageOf[i] = (short) posting[1];
-			gain[i] = Float.intBitsToFloat((int) posting[2]);
 		}
-		offsets[trigrams] = postings.size();
-		return new TrigramModel(names.toArray(String[]::new), index, Arrays.copyOf(offsets, trigrams + 1), languageOf,
-				gain);
+		return new TrigramModel(names.toArray(String[]::new), index, packed);
 	}
 
 	/**
@@ -124,11 +116,13 @@ final class TrigramModel {
 			}
 			c = Character.toLowerCase(c);
 			if (a != ' ') {
-				int trigram = this.index.get(key(a, b, c));
-				if (trigram >= 0) {
+				long found = this.index.get(key(a, b, c));
+				if (found >= 0) {
 					seen++;
-					for (int p = this.offsets[trigram]; p < this.offsets[trigram + 1]; p++) {
-						score[this.languageOf[p]] += this.gain[p];
+					int end = TrigramTable.start(found) + TrigramTable.count(found);
+					for (int p = TrigramTable.start(found); p < end; p++) {
+						long posting = this.postings[p];
+						score[(int) (posting >>> 32)] += Float.intBitsToFloat((int) posting);
 					}
 				}
 			}
@@ -169,59 +163,78 @@ final class TrigramModel {
 		return ((long) a << 32) | ((long) b << 16) | c;
 	}
 
-	/** Open addressing from a trigram's key to its number; no boxing on the hot path. */
-	private static final class LongIntMap {
+	/**
+	 * Open addressing from a trigram's key to its postings, key and postings side by side
+	 * in one array; no boxing on the hot path.
+	 */
+	private static final class TrigramTable {
 
-		private long[] keys;
+		private static final long EMPTY = -1;
 
-		private int[] values;
+		/** Slot i: the key at 2i, its postings' start and count at 2i + 1. */
+		private long[] slots;
 
 		private int size;
 
-		LongIntMap(int capacity) {
-			this.keys = new long[capacity];
-			this.values = new int[capacity];
-			Arrays.fill(this.keys, -1);
+		TrigramTable(int capacity) {
+			this.slots = new long[2 * capacity];
+			Arrays.fill(this.slots, EMPTY);
 		}
 
-		int get(long key) {
-			int mask = this.keys.length - 1;
+		/** The postings of a key (read with {@link #start} and {@link #count}), or -1. */
+		long get(long key) {
+			int mask = capacity() - 1;
 			for (int slot = slot(key, mask);; slot = (slot + 1) & mask) {
-				if (this.keys[slot] == key) {
-					return this.values[slot];
+				long stored = this.slots[2 * slot];
+				if (stored == key) {
+					return this.slots[2 * slot + 1];
 				}
-				if (this.keys[slot] == -1) {
+				if (stored == EMPTY) {
 					return -1;
 				}
 			}
 		}
 
-		void put(long key, int value) {
-			if (2 * (this.size + 1) > this.keys.length) {
+		static int start(long postings) {
+			return (int) (postings >>> 16);
+		}
+
+		static int count(long postings) {
+			return (int) (postings & 0xFFFF);
+		}
+
+		void put(long key, int start, int count) {
+			put(key, ((long) start << 16) | count);
+		}
+
+		private void put(long key, long postings) {
+			if (2 * (this.size + 1) > capacity()) {
 				grow();
 			}
-			int mask = this.keys.length - 1;
+			int mask = capacity() - 1;
 			int slot = slot(key, mask);
-			while (this.keys[slot] != -1 && this.keys[slot] != key) {
+			while (this.slots[2 * slot] != EMPTY && this.slots[2 * slot] != key) {
 				slot = (slot + 1) & mask;
 			}
-			if (this.keys[slot] == -1) {
+			if (this.slots[2 * slot] == EMPTY) {
 				this.size++;
 			}
-			this.keys[slot] = key;
-			this.values[slot] = value;
+			this.slots[2 * slot] = key;
+			this.slots[2 * slot + 1] = postings;
+		}
+
+		private int capacity() {
+			return this.slots.length / 2;
 		}
 
 		private void grow() {
-			long[] oldKeys = this.keys;
-			int[] oldValues = this.values;
-			this.keys = new long[oldKeys.length * 2];
-			this.values = new int[oldValues.length * 2];
-			Arrays.fill(this.keys, -1);
+			long[] old = this.slots;
+			this.slots = new long[2 * old.length];
+			Arrays.fill(this.slots, EMPTY);
 			this.size = 0;
-			for (int i = 0; i < oldKeys.length; i++) {
-				if (oldKeys[i] != -1) {
-					put(oldKeys[i], oldValues[i]);
+			for (int i = 0; i < old.length; i += 2) {
+				if (old[i] != EMPTY) {
+					put(old[i], old[i + 1]);
 				}
 			}
 		}

@@ -109,7 +109,8 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Set<String> nouns = "de".equals(article.language()) ? germanNouns(sample) : Set.of();
 		boolean cjk = "ja".equals(article.language()) || "zh".equals(article.language());
 		Matcher names = (cjk ? LATIN_NAME : NAME).matcher(sample);
-		while (names.find()) {
+		for (int at = next(sample, 0, Character.UPPERCASE_LETTER); at >= 0
+				&& names.find(at); at = next(sample, names.end(), Character.UPPERCASE_LETTER)) {
 			String name = Tokens.fold(names.group());
 			if (!mentioned.contains(name) && !lowercase.contains(name) && !CalendarWords.contains(name)
 					&& !nouns.contains(name)) {
@@ -189,7 +190,8 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 	static Set<String> numbers(String text) {
 		Set<String> numbers = new HashSet<>();
 		Matcher matcher = NUMBER.matcher(text);
-		while (matcher.find()) {
+		for (int at = next(text, 0, Character.DECIMAL_DIGIT_NUMBER); at >= 0
+				&& matcher.find(at); at = next(text, matcher.end(), Character.DECIMAL_DIGIT_NUMBER)) {
 			String number = number(matcher);
 			if (number.length() >= 2) {
 				numbers.add(number);
@@ -226,6 +228,23 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 			default ->
 				(word.startsWith("b") || word.contains("rd") || word.contains("рд")) ? 1_000_000_000L : 1_000_000L;
 		};
+	}
+
+	/**
+	 * Where the next character of a {@link Character#getType(int) type} is, from an index
+	 * on, or -1. Every number starts with a digit and every name with a capital: each
+	 * pattern is tried from there ({@link Matcher#find(int)}), not at every character in
+	 * between, as {@link Matcher#find()} would.
+	 */
+	private static int next(String text, int from, int type) {
+		for (int i = from; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (Character.getType(c) == type) {
+				return i;
+			}
+			i += Character.charCount(c);
+		}
+		return -1;
 	}
 
 	/** The digits of any script in a string, as ASCII digits. */

@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.newsradar.enrich.pipeline.ArticleDraft;
 import org.newsradar.enrich.pipeline.Tagger;
@@ -64,8 +63,6 @@ public class StoryTagger implements Tagger {
 	/** The weight of a feature many stories share. */
 	private static final double BROAD = 0.6;
 
-	private static final Pattern YEAR = Pattern.compile("n:(19|20)\\d\\d");
-
 	/**
 	 * Countries and topics are broad: many stories share them. Numbers, names and people
 	 * tell stories apart.
@@ -83,6 +80,9 @@ public class StoryTagger implements Tagger {
 	private final Deque<Entry> recent = new ArrayDeque<>();
 
 	private final Map<String, Entry> byArticle = new HashMap<>();
+
+	/** How many articles were ever remembered: the order of each. */
+	private long remembered;
 
 	private final Map<String, Deque<Entry>> byFeature = new HashMap<>();
 
@@ -125,22 +125,40 @@ public class StoryTagger implements Tagger {
 				commonWeight += feature.getValue();
 				continue;
 			}
+			double weight = feature.getValue();
+			boolean telling = isTelling(feature.getKey());
 			for (Entry candidate : postings) {
-				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(feature.getKey(), feature.getValue());
+				shared.computeIfAbsent(candidate, (key) -> new Shared()).add(weight, telling);
 			}
 		}
 		double own = sum(weights);
+		double rarity = rarity();
 		// With a margin for the order in which the weights are summed.
 		double reachable = commonWeight * (1 + 1e-9) + 1e-9;
 		shared.entrySet()
 			.removeIf((candidate) -> !within(candidate.getKey(), fingerprint, own,
-					candidate.getValue().weight + reachable));
+					candidate.getValue().weight + reachable, rarity));
 		for (String feature : common) {
-			shared.forEach((candidate, together) -> {
-				if (candidate.fingerprint.features().contains(feature)) {
-					together.add(feature, weights.get(feature));
+			double weight = weights.get(feature);
+			boolean telling = isTelling(feature);
+			Deque<Entry> postings = this.byFeature.get(feature);
+			// Whichever is shorter: the candidates left, or the articles with the
+			// feature.
+			if (postings.size() < shared.size()) {
+				for (Entry entry : postings) {
+					Shared together = shared.get(entry);
+					if (together != null) {
+						together.add(weight, telling);
+					}
 				}
-			});
+			}
+			else {
+				shared.forEach((candidate, together) -> {
+					if (candidate.fingerprint.features().contains(feature)) {
+						together.add(weight, telling);
+					}
+				});
+			}
 		}
 		Entry best = best(fingerprint, own, shared);
 		String storyId = (best != null) ? best.storyId : fingerprint.articleId();
@@ -149,7 +167,9 @@ public class StoryTagger implements Tagger {
 	}
 
 	/**
-	 * The candidate most alike an article, if any is alike enough.
+	 * The candidate most alike an article, if any is alike enough; of two as alike, the
+	 * one remembered first, so that the same articles in the same order always make the
+	 * same stories.
 	 * @param fingerprint the article's
 	 * @param own the weight of its features
 	 * @param shared for each candidate, the weight of the features they share
@@ -158,18 +178,20 @@ public class StoryTagger implements Tagger {
 	private Entry best(StoryFingerprint fingerprint, double own, Map<Entry, Shared> shared) {
 		Entry best = null;
 		double bestScore = this.settings.threshold();
+		double rarity = rarity();
 		for (Map.Entry<Entry, Shared> candidate : shared.entrySet()) {
 			Entry entry = candidate.getKey();
 			Shared common = candidate.getValue();
 			double together = common.weight;
-			if (!within(entry, fingerprint, own, together)) {
+			if (!within(entry, fingerprint, own, together, rarity)) {
 				continue;
 			}
 			double score = together / Math.min(own, entry.weight);
 			boolean alike = sameLanguage(entry, fingerprint)
 					? StoryFingerprint.overlap(entry.fingerprint, fingerprint) >= this.settings.sameWords()
 					: common.telling >= this.settings.telling();
-			if (score >= bestScore && alike) {
+			boolean better = score > bestScore || (score == bestScore && (best == null || entry.order < best.order));
+			if (better && alike) {
 				best = entry;
 				bestScore = score;
 			}
@@ -186,15 +208,21 @@ public class StoryTagger implements Tagger {
 	 * @param fingerprint the article's
 	 * @param own the weight of the article's features
 	 * @param together the weight they share, or at most could
+	 * @param rarity the {@link #rarity()} of a feature seen once, now
 	 */
-	private boolean within(Entry candidate, StoryFingerprint fingerprint, double own, double together) {
+	private boolean within(Entry candidate, StoryFingerprint fingerprint, double own, double together, double rarity) {
 		long apart = Math.abs(candidate.fingerprint.time().toEpochMilli() - fingerprint.time().toEpochMilli());
 		if (apart > WINDOW.toMillis() || together / Math.min(own, candidate.weight) < this.settings.threshold()
 				|| together / Math.max(own, candidate.weight) < this.settings.maxShare()) {
 			return false;
 		}
-		double evidence = together / Math.log(1 + this.recent.size() + 1);
+		double evidence = together / rarity;
 		return sameLanguage(candidate, fingerprint) || evidence >= this.settings.minEvidence();
+	}
+
+	/** The rarity of a feature no remembered article has, the unit of evidence. */
+	private double rarity() {
+		return Math.log(1 + this.recent.size() + 1);
 	}
 
 	private static boolean sameLanguage(Entry candidate, StoryFingerprint fingerprint) {
@@ -257,7 +285,7 @@ public class StoryTagger implements Tagger {
 			Shared together = new Shared();
 			weights.forEach((feature, weight) -> {
 				if (candidate.fingerprint.features().contains(feature)) {
-					together.add(feature, weight);
+					together.add(weight, isTelling(feature));
 				}
 			});
 			if (together.weight > 0) {
@@ -305,7 +333,7 @@ public class StoryTagger implements Tagger {
 		if (kind == 'n' && feature.length() <= 4) {
 			return this.settings.smallNumbers();
 		}
-		if (kind == 'n' && YEAR.matcher(feature).matches()) {
+		if (kind == 'n' && isYear(feature)) {
 			return BROAD;
 		}
 		return KIND_WEIGHTS.getOrDefault(kind, 1.0);
@@ -314,10 +342,23 @@ public class StoryTagger implements Tagger {
 	/** A person, a name or a number of three digits or more that is no year. */
 	private static boolean isTelling(String feature) {
 		char kind = feature.charAt(0);
-		return kind == 'p' || kind == 'w' || (kind == 'n' && feature.length() > 4 && !YEAR.matcher(feature).matches());
+		return kind == 'p' || kind == 'w' || (kind == 'n' && feature.length() > 4 && !isYear(feature));
+	}
+
+	/**
+	 * A number feature of a year from 1900 to 2099 ("n:2024"); numbers are ASCII digits.
+	 */
+	private static boolean isYear(String feature) {
+		return feature.length() == 6 && (feature.startsWith("n:19") || feature.startsWith("n:20"))
+				&& isDigit(feature.charAt(4)) && isDigit(feature.charAt(5));
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private void remember(Entry entry) {
+		entry.order = ++this.remembered;
 		this.recent.addLast(entry);
 		this.byArticle.put(entry.fingerprint.articleId(), entry);
 		for (String feature : entry.fingerprint.features()) {
@@ -343,9 +384,9 @@ public class StoryTagger implements Tagger {
 
 		int telling;
 
-		void add(String feature, double weight) {
+		void add(double weight, boolean telling) {
 			this.weight += weight;
-			if (isTelling(feature)) {
+			if (telling) {
 				this.telling++;
 			}
 		}
@@ -362,6 +403,9 @@ public class StoryTagger implements Tagger {
 		final StoryFingerprint fingerprint;
 
 		final double weight;
+
+		/** When it was remembered: {@link #remembered} then. */
+		long order;
 
 		String storyId;
 

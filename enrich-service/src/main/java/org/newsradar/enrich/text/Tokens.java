@@ -25,16 +25,25 @@ public record Tokens(String[] original, String[] folded, int[] starts, String[] 
 	/** How many letters a token's prefix has. */
 	public static final int PREFIX = 3;
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
 	private static final Pattern COMBINING_MARK = Pattern.compile("\\p{M}+");
 
 	public static Tokens of(String text) {
 		List<String> words = new ArrayList<>();
 		List<Integer> offsets = new ArrayList<>();
-		Matcher matcher = WORD.matcher(text);
-		while (matcher.find()) {
-			split(matcher.group(), matcher.start(), words, offsets);
+		int start = -1;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (isWordChar(c)) {
+				start = (start < 0) ? i : start;
+			}
+			else if (start >= 0) {
+				split(text.substring(start, i), start, words, offsets);
+				start = -1;
+			}
+			i += Character.charCount(c);
+		}
+		if (start >= 0) {
+			split(text.substring(start), start, words, offsets);
 		}
 		String[] original = words.toArray(String[]::new);
 		String[] folded = new String[original.length];
@@ -96,6 +105,22 @@ public record Tokens(String[] original, String[] folded, int[] starts, String[] 
 			words.add((from == 0) ? word : word.substring(from));
 			offsets.add(start + from);
 		}
+	}
+
+	/**
+	 * A letter or a number of any script ({@code [\\p{L}\\p{N}]}), tested without a
+	 * regular expression: tokenizing is on every tagger's path.
+	 */
+	private static boolean isWordChar(int c) {
+		if (c < 128) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		}
+		if (Character.isLetter(c)) {
+			return true;
+		}
+		int type = Character.getType(c);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
 	}
 
 	/** Whether a character is a Han ideograph or a kana, each of which is a token. */

@@ -113,6 +113,20 @@ class StoryTaggerTest {
 			.isTrue();
 	}
 
+	@Test
+	void ofTwoStoriesAsAlikeAnArticleJoinsTheOneRememberedFirst() {
+		String text = "Governor Mikhail Degtyarev of Khabarovsk met Trump aides in 2021, 35 percent";
+		// Each tagger holds its candidates in another order (identity hash codes).
+		for (int trial = 0; trial < 20; trial++) {
+			StoryTagger tagger = new StoryTagger();
+			tagger.recall(StoryFingerprint.of(draft("a", "en", text, List.of("RU"))), "first");
+			tagger.recall(StoryFingerprint.of(draft("b", "en", text, List.of("RU"))), "second");
+			ArticleDraft third = draft("c", "en", text, List.of("RU"));
+			tagger.tag(third);
+			assertThat(third.storyId()).as("trial %d", trial).isEqualTo("first");
+		}
+	}
+
 	private static boolean pair(StoryTagger.Settings settings, String english, String french) {
 		StoryTagger tagger = new StoryTagger(settings);
 		ArticleDraft first = draft("en", "en", english, List.of("IT", "RU"));
