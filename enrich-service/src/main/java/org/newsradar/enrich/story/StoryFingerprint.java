@@ -109,13 +109,14 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 		Set<String> nouns = "de".equals(article.language()) ? germanNouns(sample) : Set.of();
 		boolean cjk = "ja".equals(article.language()) || "zh".equals(article.language());
 		Matcher names = (cjk ? LATIN_NAME : NAME).matcher(sample);
-		for (int at = next(sample, 0, Character.UPPERCASE_LETTER); at >= 0
-				&& names.find(at); at = next(sample, names.end(), Character.UPPERCASE_LETTER)) {
+		int at = next(sample, 0, Character.UPPERCASE_LETTER);
+		while (at >= 0 && names.find(at)) {
 			String name = Tokens.fold(names.group());
 			if (!mentioned.contains(name) && !lowercase.contains(name) && !CalendarWords.contains(name)
 					&& !nouns.contains(name)) {
 				addName(features, name);
 			}
+			at = next(sample, names.end(), Character.UPPERCASE_LETTER);
 		}
 		if ("ja".equals(article.language())) {
 			JapaneseNames.of(sample).forEach((name) -> addName(features, name));
@@ -190,12 +191,13 @@ record StoryFingerprint(String articleId, Instant time, String language, Set<Str
 	static Set<String> numbers(String text) {
 		Set<String> numbers = new HashSet<>();
 		Matcher matcher = NUMBER.matcher(text);
-		for (int at = next(text, 0, Character.DECIMAL_DIGIT_NUMBER); at >= 0
-				&& matcher.find(at); at = next(text, matcher.end(), Character.DECIMAL_DIGIT_NUMBER)) {
+		int at = next(text, 0, Character.DECIMAL_DIGIT_NUMBER);
+		while (at >= 0 && matcher.find(at)) {
 			String number = number(matcher);
 			if (number.length() >= 2) {
 				numbers.add(number);
 			}
+			at = next(text, matcher.end(), Character.DECIMAL_DIGIT_NUMBER);
 		}
 		return numbers;
 	}

@@ -142,8 +142,7 @@ public class StoryTagger implements Tagger {
 			double weight = weights.get(feature);
 			boolean telling = isTelling(feature);
 			Deque<Entry> postings = this.byFeature.get(feature);
-			// Whichever is shorter: the candidates left, or the articles with the
-			// feature.
+			// Over the shorter: the feature's postings or the candidates left.
 			if (postings.size() < shared.size()) {
 				for (Entry entry : postings) {
 					Shared together = shared.get(entry);
@@ -208,7 +207,7 @@ public class StoryTagger implements Tagger {
 	 * @param fingerprint the article's
 	 * @param own the weight of the article's features
 	 * @param together the weight they share, or at most could
-	 * @param rarity the {@link #rarity()} of a feature seen once, now
+	 * @param rarity the unit of evidence now, {@link #rarity()}
 	 */
 	private boolean within(Entry candidate, StoryFingerprint fingerprint, double own, double together, double rarity) {
 		long apart = Math.abs(candidate.fingerprint.time().toEpochMilli() - fingerprint.time().toEpochMilli());

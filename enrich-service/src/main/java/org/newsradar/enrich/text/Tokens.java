@@ -108,8 +108,8 @@ public record Tokens(String[] original, String[] folded, int[] starts, String[] 
 	}
 
 	/**
-	 * A letter or a number of any script ({@code [\\p{L}\\p{N}]}), tested without a
-	 * regular expression: tokenizing is on every tagger's path.
+	 * A letter or a number of any script ({@code [\p{L}\p{N}]}), tested without a regular
+	 * expression: tokenizing is on every tagger's path.
 	 */
 	private static boolean isWordChar(int c) {
 		if (c < 128) {
